@@ -1,0 +1,180 @@
+package io.zhenwu.audit;
+
+import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.AuditableEvent;
+import io.zhenwu.shared.CurrentActor;
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.PageQuery;
+import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Times;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The audit trail. {@link #record} appends an event inside the writer's transaction (so it commits or rolls back
+ * with the change, and writers never wait on each other); {@link #sealPending} then chains new events in batches
+ * under a lock on the chain head; {@link #verify} recomputes every hash.
+ */
+@Service
+public class AuditTrail {
+
+    public static final Set<String> SORTABLE = Set.of("id=e.id", "occurredAt=e.occurred_at", "action=e.action", "actor=e.actor");
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+    /** How far back (in event ids) the periodic sealer looks for late commits; verify sweeps everything. */
+    private static final long LATE_COMMIT_WINDOW = 100_000;
+    private static final int BATCH = 1000;
+
+    private final AuditRepository repository;
+    private final CurrentActor currentActor;
+    private final JsonMapper json;
+    private final TransactionTemplate tx;
+
+    AuditTrail(AuditRepository repository, CurrentActor currentActor, JsonMapper json, TransactionTemplate tx) {
+        this.repository = repository;
+        this.currentActor = currentActor;
+        this.json = json;
+        this.tx = tx;
+    }
+
+    /** Appends one event; runs in the publisher's transaction (or its own if there is none). */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(AuditableEvent event) {
+        Optional<Actor> actor = currentActor.current();
+        String actorName = event.actorOverride() != null ? event.actorOverride()
+                : actor.map(Actor::username).orElse("system");
+        Long actorOrg = actor.map(Actor::orgUnitId).orElse(null);
+        String scopePath = event.scopePath() != null ? event.scopePath() : actor.map(a -> a.scope().path()).orElse(null);
+        repository.insert(Times.now(), truncate(actorName, 64), actorOrg, scopePath, event.action(), event.entityType(),
+                event.entityId(), toJson(event.before()), toJson(event.after()), clientAddress());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<AuditRecord> search(DataScope scope, boolean rootScope, String action, String actor, String entityType,
+                                          String entityId, Instant from, Instant to, PageQuery page) {
+        return repository.find(scope, rootScope, blankToNull(action), blankToNull(actor), blankToNull(entityType),
+                blankToNull(entityId), from, to, page);
+    }
+
+    /** Seals events written since the last run; scheduled, and safe to call from several processes. */
+    @Scheduled(fixedDelayString = "${zhenwu.audit.seal-interval:PT2S}", initialDelayString = "PT5S")
+    public void sealRecent() {
+        seal(false);
+    }
+
+    /** Seals every unsealed event, including any that committed long after their id was taken. */
+    public long sealPending() {
+        return seal(true);
+    }
+
+    private long seal(boolean fullSweep) {
+        long total = 0;
+        while (true) {
+            Long sealed = tx.execute(status -> {
+                AuditRepository.Head head = repository.lockHead();
+                long floor = fullSweep ? 0 : Math.max(0, head.lastEventId() - LATE_COMMIT_WINDOW);
+                List<AuditRecord> batch = repository.unsealed(floor, BATCH);
+                if (batch.isEmpty()) {
+                    return 0L;
+                }
+                List<Object[]> seals = new ArrayList<>(batch.size());
+                long seq = head.lastSeq();
+                String previous = head.lastHash();
+                long maxEvent = head.lastEventId();
+                for (AuditRecord record : batch) {
+                    String hash = AuditHashing.hash(previous, record);
+                    seals.add(new Object[]{++seq, record.id(), previous, hash});
+                    previous = hash;
+                    maxEvent = Math.max(maxEvent, record.id());
+                }
+                repository.insertSeals(seals);
+                repository.moveHead(seq, previous, maxEvent);
+                return (long) batch.size();
+            });
+            total += sealed == null ? 0 : sealed;
+            if (sealed == null || sealed < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    /** Seals what is pending, then walks the whole chain recomputing every hash. */
+    public ChainVerification verify() {
+        sealPending();
+        var count = new long[]{0};
+        var expectedPrev = new AtomicReference<>(AuditHashing.GENESIS);
+        var broken = new AtomicReference<ChainVerification>();
+        repository.walkChain(row -> {
+            if (broken.get() != null) {
+                return;
+            }
+            count[0]++;
+            String reason = null;
+            if (row.seq() != count[0]) {
+                reason = "sequence gap before " + row.seq();
+            } else if (row.record() == null) {
+                reason = "event " + row.eventId() + " is missing";
+            } else if (!row.prevHash().equals(expectedPrev.get())) {
+                reason = "previous hash does not match";
+            } else if (!row.hash().equals(AuditHashing.hash(row.prevHash(), row.record()))) {
+                reason = "event " + row.eventId() + " was altered";
+            }
+            if (reason != null) {
+                broken.set(new ChainVerification(count[0] - 1, false, row.seq(), row.record() == null ? null : row.eventId(), reason, 0));
+            }
+            expectedPrev.set(row.hash());
+        });
+        long pending = repository.countUnsealed();
+        if (broken.get() != null) {
+            ChainVerification b = broken.get();
+            return new ChainVerification(b.records(), false, b.firstBrokenSeq(), b.firstBrokenEvent(), b.reason(), pending);
+        }
+        var head = repository.head();
+        if (head.lastSeq() != count[0] || !head.lastHash().equals(expectedPrev.get())) {
+            log.warn("Audit chain head ({}) disagrees with the chain ({} seals)", head.lastSeq(), count[0]);
+            return new ChainVerification(count[0], false, head.lastSeq(), null, "chain head does not match the last seal", pending);
+        }
+        return new ChainVerification(count[0], true, null, null, null, pending);
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof String s ? s : json.writeValueAsString(value);
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return truncate(request.getRemoteAddr(), 64);
+        }
+        return null;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,80 @@
+package io.zhenwu.demo;
+
+import io.zhenwu.org.OrgUnit;
+import io.zhenwu.org.OrgUnitType;
+import io.zhenwu.org.OrgUnits;
+import io.zhenwu.security.Users;
+import io.zhenwu.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Loads the demo town through the same services the UI uses (so it is validated and audited like any write). */
+@Service
+public class DemoData {
+
+    public static final String DEMO_PASSWORD = "Zhenwu@2023";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final OrgUnits orgUnits;
+    private final Users users;
+
+    DemoData(OrgUnits orgUnits, Users users) {
+        this.orgUnits = orgUnits;
+        this.users = users;
+    }
+
+    /** Whether any org unit exists yet (the demo is only loaded into an empty installation). */
+    public boolean installationEmpty() {
+        return orgUnits.roots().isEmpty();
+    }
+
+    /** Loads the org tree and accounts; refuses to run twice. */
+    @Transactional
+    public Summary load() {
+        if (!installationEmpty()) {
+            throw new IllegalStateException("The installation already has org units; the demo is loaded into an empty one only");
+        }
+        Map<String, OrgUnit> byCode = new HashMap<>();
+        for (String[] row : csv("demo/org-units.csv")) {
+            OrgUnit parent = row[3].isBlank() ? null : byCode.get(row[3]);
+            OrgUnit unit = orgUnits.createAsSystem(parent, row[0], row[1], OrgUnitType.valueOf(row[2]), Boolean.parseBoolean(row[4]));
+            byCode.put(unit.code(), unit);
+        }
+        int accounts = 0;
+        for (String[] row : csv("demo/users.csv")) {
+            var roles = Arrays.stream(row[3].split("\\|")).map(Role::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+            users.createAsSystem(row[0], row[1], byCode.get(row[2]), roles, DEMO_PASSWORD);
+            accounts++;
+        }
+        log.info("Demo town loaded: {} org units, {} accounts", byCode.size(), accounts);
+        return new Summary(byCode.size(), accounts);
+    }
+
+    /** What was loaded. */
+    public record Summary(int orgUnits, int users) {
+    }
+
+    private static List<String[]> csv(String resource) {
+        try (var reader = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+            return reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split(",", -1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.zhenwu.security;
+
+import io.zhenwu.org.OrgUnit;
+import io.zhenwu.org.OrgUnits;
+import io.zhenwu.security.SecurityEvents.PasswordChanged;
+import io.zhenwu.security.SecurityEvents.PasswordReset;
+import io.zhenwu.security.SecurityEvents.UserCreated;
+import io.zhenwu.security.SecurityEvents.UserUpdated;
+import io.zhenwu.shared.ConflictException;
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.FieldViolation;
+import io.zhenwu.shared.InvalidInputException;
+import io.zhenwu.shared.NotFoundException;
+import io.zhenwu.shared.PageQuery;
+import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Role;
+import io.zhenwu.shared.UsageCheck;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** 用户管理: scoped queries and the commands on accounts. */
+@Service
+@Transactional
+public class Users implements UsageCheck {
+
+    public static final Set<String> SORTABLE = Set.of("username=u.username", "displayName=u.display_name", "id=u.id", "createdAt=u.created_at");
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    private final UserRepository repository;
+    private final OrgUnits orgUnits;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+
+    Users(UserRepository repository, OrgUnits orgUnits, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.orgUnits = orgUnits;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(DataScope scope, long id) {
+        return repository.findById(scope, id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<UserAccount> search(DataScope scope, String text, Role role, PageQuery page) {
+        return repository.find(scope, text == null || text.isBlank() ? null : text.trim(), role, page);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Role, Long> countByRole(DataScope scope) {
+        return repository.countByRole(scope);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(DataScope scope) {
+        return repository.countInScope(scope);
+    }
+
+    /** Creates an account in an org unit of the caller's scope. */
+    public UserAccount create(DataScope scope, String rawUsername, String displayName, Long orgUnitId, Set<Role> roles,
+                              boolean enabled, String password) {
+        String username = rawUsername == null ? null : rawUsername.trim().toLowerCase();
+        List<FieldViolation> problems = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add(FieldViolation.of("username", "user.username.format"));
+        } else if (repository.usernameExists(username)) {
+            problems.add(FieldViolation.of("username", "user.username.duplicate", username));
+        }
+        checkDisplayName(displayName).ifPresent(problems::add);
+        OrgUnit org = checkOrgUnit(scope, orgUnitId, problems);
+        if (roles == null || roles.isEmpty()) {
+            problems.add(FieldViolation.of("roles", "user.roles.required"));
+        }
+        PasswordPolicy.check("password", username, password).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = repository.insert(username, displayName.strip(), org.id(), passwordEncoder.encode(password), enabled, roles);
+        UserAccount created = get(scope, id);
+        events.publishEvent(new UserCreated(created, org.path()));
+        return created;
+    }
+
+    public UserAccount update(DataScope scope, long id, long version, String displayName, Long orgUnitId, Set<Role> roles,
+                              Boolean enabled) {
+        UserAccount before = get(scope, id);
+        if (before.version() != version) {
+            throw new ConflictException("conflict.stale", before);
+        }
+        String name = displayName == null ? before.displayName() : displayName;
+        List<FieldViolation> problems = new ArrayList<>();
+        checkDisplayName(name).ifPresent(problems::add);
+        OrgUnit org = checkOrgUnit(scope, orgUnitId == null ? before.orgUnitId() : orgUnitId, problems);
+        Set<Role> newRoles = roles == null ? before.roles() : roles;
+        if (newRoles.isEmpty()) {
+            problems.add(FieldViolation.of("roles", "user.roles.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (repository.update(scope, id, version, name.strip(), org.id(), enabled == null ? before.enabled() : enabled, newRoles) != 1) {
+            throw new ConflictException("conflict.stale", get(scope, id));
+        }
+        UserAccount after = get(scope, id);
+        events.publishEvent(new UserUpdated(before, after, org.path()));
+        return after;
+    }
+
+    /** An administrator sets a new password; also clears a lock. */
+    public void resetPassword(DataScope scope, long id, String password) {
+        UserAccount user = get(scope, id);
+        PasswordPolicy.check("password", user.username(), password).ifPresent(v -> {
+            throw new InvalidInputException(List.of(v));
+        });
+        repository.updatePassword(scope, id, passwordEncoder.encode(password));
+        events.publishEvent(new PasswordReset(id, user.username(), orgPath(scope, user)));
+    }
+
+    /** The user changes their own password, proving the current one. */
+    public void changeOwnPassword(DataScope scope, long userId, String currentPassword, String newPassword) {
+        UserAccount user = get(scope, userId);
+        var credentials = repository.findCredentials(user.username()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, credentials.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "password.currentWrong");
+        }
+        PasswordPolicy.check("newPassword", user.username(), newPassword).ifPresent(v -> {
+            throw new InvalidInputException(List.of(v));
+        });
+        repository.updatePassword(scope, userId, passwordEncoder.encode(newPassword));
+        events.publishEvent(new PasswordChanged(userId, user.username(), orgPath(scope, user)));
+    }
+
+    /** Installation set-up, demo data and the CLI: creates a user in any unit (no caller scope exists there). */
+    public UserAccount createAsSystem(String username, String displayName, OrgUnit org, Set<Role> roles, String password) {
+        DataScope unitScope = new DataScope(org.id(), org.path());
+        return create(unitScope, username, displayName, org.id(), roles, true, password);
+    }
+
+    @Override
+    public long countFor(long orgUnitId) {
+        return repository.countByOrgUnit(orgUnitId);
+    }
+
+    @Override
+    public String messageKey() {
+        return "usage.users";
+    }
+
+    private OrgUnit checkOrgUnit(DataScope scope, Long orgUnitId, List<FieldViolation> problems) {
+        if (orgUnitId == null) {
+            problems.add(FieldViolation.of("orgUnitId", "user.orgUnit.required"));
+            return null;
+        }
+        Optional<OrgUnit> org = orgUnits.find(scope, orgUnitId);
+        if (org.isEmpty()) {
+            problems.add(FieldViolation.of("orgUnitId", "user.orgUnit.notFound", orgUnitId));
+            return null;
+        }
+        if (!org.get().active()) {
+            problems.add(FieldViolation.of("orgUnitId", "user.orgUnit.inactive"));
+        }
+        return org.get();
+    }
+
+    private String orgPath(DataScope scope, UserAccount user) {
+        return orgUnits.find(scope, user.orgUnitId()).map(OrgUnit::path).orElse(scope.path());
+    }
+
+    private static Optional<FieldViolation> checkDisplayName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of(FieldViolation.of("displayName", "user.displayName.required"));
+        }
+        if (name.strip().length() > 100) {
+            return Optional.of(FieldViolation.of("displayName", "user.displayName.tooLong", 100));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,74 @@
+package io.zhenwu.web;
+
+import io.zhenwu.shared.EndpointRule;
+import io.zhenwu.shared.EndpointRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * zh-CN by default; {@code ?lang=en} switches for the rest of the session (the locale lives in the session, which
+ * login keeps — session-fixation protection changes the id, not the contents). The API follows Accept-Language.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new SessionLocaleResolver() {
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                Object stored = request.getSession(false) == null ? null
+                        : request.getSession(false).getAttribute(LOCALE_SESSION_ATTRIBUTE_NAME);
+                if (stored instanceof Locale locale) {
+                    return locale;
+                }
+                String header = request.getHeader("Accept-Language");
+                if (header != null && !header.isBlank()) {
+                    Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                    if (match != null) {
+                        return match;
+                    }
+                }
+                return Locale.SIMPLIFIED_CHINESE;
+            }
+        };
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+
+    @Bean
+    EndpointRules webEndpointRules() {
+        return () -> List.of(
+                EndpointRule.publicAccess("GET", "/css/**"),
+                EndpointRule.publicAccess("GET", "/js/**"),
+                EndpointRule.publicAccess("GET", "/images/**"),
+                EndpointRule.publicAccess("GET", "/webjars/**"),
+                EndpointRule.publicAccess("GET", "/favicon.ico"),
+                EndpointRule.publicAccess(null, "/error"),
+                EndpointRule.publicAccess("GET", "/actuator/health"),
+                EndpointRule.publicAccess("GET", "/actuator/health/**"),
+                EndpointRule.authenticated("GET", "/"),
+                EndpointRule.authenticated("GET", "/v3/api-docs"),
+                EndpointRule.authenticated("GET", "/v3/api-docs/**"),
+                EndpointRule.authenticated("GET", "/swagger-ui.html"),
+                EndpointRule.authenticated("GET", "/swagger-ui/**"));
+    }
+}
