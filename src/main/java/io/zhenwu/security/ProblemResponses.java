@@ -11,7 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -23,10 +23,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private final Problems problems;
     private final JsonMapper json;
+    private final LocaleResolver locales;
 
-    ProblemResponses(Problems problems, JsonMapper json) {
+    /** The locale resolver is asked directly: these responses are written by filters, before the DispatcherServlet. */
+    ProblemResponses(Problems problems, JsonMapper json, LocaleResolver locales) {
         this.problems = problems;
         this.json = json;
+        this.locales = locales;
     }
 
     @Override
@@ -41,7 +44,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String key) throws IOException {
-        ProblemDetail problem = problems.problem(status, type, key, RequestContextUtils.getLocale(request));
+        ProblemDetail problem = problems.problem(status, type, key, locales.resolveLocale(request));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -48,7 +48,20 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        var change = new LocaleChangeInterceptor();
+        // Only the two languages we ship; anything else (?lang=fr) is ignored rather than falling back to keys.
+        var change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
+                String lang = request.getParameter("lang");
+                if (lang != null && SUPPORTED.stream().noneMatch(l -> l.toString().equalsIgnoreCase(lang)
+                        || l.toLanguageTag().equalsIgnoreCase(lang))) {
+                    return true;
+                }
+                return super.preHandle(request, response, handler);
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
