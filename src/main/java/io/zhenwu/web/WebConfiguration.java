@@ -79,7 +79,9 @@ class WebConfiguration implements WebMvcConfigurer {
                 EndpointRule.publicAccess("GET", "/actuator/health"),
                 EndpointRule.publicAccess("GET", "/actuator/health/**"),
                 EndpointRule.authenticated("GET", "/"),
+                EndpointRule.roles("GET", "/actuator", io.zhenwu.shared.Role.ADMIN),
                 EndpointRule.authenticated("GET", "/v3/api-docs"),
+                EndpointRule.authenticated("GET", "/v3/api-docs.yaml"),
                 EndpointRule.authenticated("GET", "/v3/api-docs/**"),
                 EndpointRule.authenticated("GET", "/swagger-ui.html"),
                 EndpointRule.authenticated("GET", "/swagger-ui/**"));
