@@ -96,12 +96,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-                                 ZhenwuUserDetailsService userDetails, ProblemResponses problems,
+                                 ZhenwuUserDetailsService userDetails, ProblemResponses problems, UserRepository users,
                                  List<EndpointRules> rules) throws Exception {
         // Bearer tokens work here too (scripts reading /v3/api-docs); without the header the filter does nothing.
         http.authenticationManager(manager)
                 .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler(users)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
