@@ -5,6 +5,7 @@ import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Times;
 import io.zhenwu.shared.Unscoped;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -87,7 +88,7 @@ class OrgUnitRepository {
         Map<OrgUnitType, Long> counts = new EnumMap<>(OrgUnitType.class);
         jdbc.sql("SELECT unit_type, COUNT(*) AS n FROM org_unit WHERE path LIKE :scope AND active = TRUE GROUP BY unit_type")
                 .param("scope", scope.likePattern())
-                .query((rs, i) -> counts.put(OrgUnitType.valueOf(rs.getString("unit_type")), rs.getLong("n")));
+                .query((RowCallbackHandler) rs -> counts.put(OrgUnitType.valueOf(rs.getString("unit_type")), rs.getLong("n")));
         return counts;
     }
 

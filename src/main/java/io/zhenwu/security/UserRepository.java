@@ -6,6 +6,7 @@ import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Role;
 import io.zhenwu.shared.Times;
 import io.zhenwu.shared.Unscoped;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -70,7 +71,7 @@ class UserRepository {
         jdbc.sql("SELECT r.role, COUNT(*) AS n FROM user_role r JOIN app_user u ON u.id = r.user_id "
                         + "JOIN org_unit o ON o.id = u.org_unit_id WHERE o.path LIKE :scope AND u.enabled = TRUE GROUP BY r.role")
                 .param("scope", scope.likePattern())
-                .query((rs, i) -> counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n")));
+                .query((RowCallbackHandler) rs -> counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n")));
         return counts;
     }
 

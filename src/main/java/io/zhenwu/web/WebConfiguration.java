@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * zh-CN by default; {@code ?lang=en} switches for the rest of the session (the locale lives in the session, which
- * login keeps — session-fixation protection changes the id, not the contents). The API follows Accept-Language.
+ * Pages are zh-CN by default whatever the browser says; {@code ?lang=en} switches for the rest of the session (the
+ * locale lives in the session, which login keeps — session-fixation protection changes the id, not the contents).
+ * The API follows Accept-Language, defaulting to zh-CN.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -32,7 +33,8 @@ class WebConfiguration implements WebMvcConfigurer {
                 if (stored instanceof Locale locale) {
                     return locale;
                 }
-                String header = request.getHeader("Accept-Language");
+                // Pages are Chinese until the user switches; scripts get the language they ask for.
+                String header = request.getRequestURI().startsWith("/api/") ? request.getHeader("Accept-Language") : null;
                 if (header != null && !header.isBlank()) {
                     Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
                     if (match != null) {

@@ -55,6 +55,10 @@ class WebIT {
         var home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("下蜀镇工作台").contains("空青村").doesNotContain("白兔镇");
+        // Real counts for the leader's subtree: 9 villages and 2 communities in the demo town, users by role.
+        assertThat(home.body()).containsPattern("<div class=\"card-label\">村</div>\\s*<div class=\"card-value\">9</div>")
+                .containsPattern("<div class=\"card-label\">社区</div>\\s*<div class=\"card-value\">2</div>")
+                .containsPattern("<td>村干部</td>\\s*<td>2</td>");
 
         String csrf = HttpTestClient.csrfFrom(home.body());
         var logout = browser.postForm("/", "/logout", "x=1");
