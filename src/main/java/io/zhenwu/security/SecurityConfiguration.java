@@ -6,35 +6,21 @@ import io.zhenwu.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import java.util.List;
 
 /**
- * Three filter chains: token issuing (HTTP Basic, {@code POST /api/v1/tokens} only), the API (bearer tokens,
- * stateless, problem+json) and the web UI (form login, CSRF, CSP). All share one rule list collected from every
- * module's {@link EndpointRules}; whatever no rule names is denied.
+ * Authentication (BCrypt via the delegating encoder, login events for throttling and audit) and the security
+ * module's endpoint rules. The filter chains are in {@link WebSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** Content-Security-Policy: scripts only from our origin (WebJars included), no inline script, no framing. */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -66,70 +52,5 @@ class SecurityConfiguration {
                 EndpointRule.roles(null, "/admin/users/**", Role.ADMIN),
                 EndpointRule.authenticated("GET", "/account"),
                 EndpointRule.authenticated("POST", "/account/**"));
-    }
-
-    @Bean
-    SecurityFilterChain tokenIssuingChain(HttpSecurity http, AuthenticationManager manager, ProblemResponses problems,
-                                          List<EndpointRules> rules) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
-                .authenticationManager(manager)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(auth -> apply(auth, rules));
-        return http.build();
-    }
-
-    @Bean
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ZhenwuUserDetailsService userDetails,
-                                 ProblemResponses problems, List<EndpointRules> rules) throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .authorizeHttpRequests(auth -> apply(auth, rules));
-        return http.build();
-    }
-
-    @Bean
-    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-                                 ZhenwuUserDetailsService userDetails, ProblemResponses problems, UserRepository users,
-                                 List<EndpointRules> rules) throws Exception {
-        // Bearer tokens work here too (scripts reading /v3/api-docs); without the header the filter does nothing.
-        http.authenticationManager(manager)
-                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler(users)))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(f -> f.deny()))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HtmxAwareEntryPoint("/login"),
-                        request -> true))
-                .authorizeHttpRequests(auth -> apply(auth, rules));
-        return http.build();
-    }
-
-    /** Installs every module's rules, then denies the rest: an endpoint without a rule is unreachable. */
-    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
-                      List<EndpointRules> rules) {
-        for (EndpointRules module : rules) {
-            for (EndpointRule rule : module.rules()) {
-                var matcher = rule.method() == null
-                        ? PathPatternRequestMatcher.withDefaults().matcher(rule.pattern())
-                        : PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(rule.method()), rule.pattern());
-                var url = auth.requestMatchers(matcher);
-                switch (rule.access()) {
-                    case PUBLIC -> url.permitAll();
-                    case AUTHENTICATED -> url.authenticated();
-                    case ROLES -> url.hasAnyRole(rule.roles().stream().map(Enum::name).toArray(String[]::new));
-                }
-            }
-        }
-        auth.anyRequest().denyAll();
     }
 }
