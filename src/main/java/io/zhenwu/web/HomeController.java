@@ -38,6 +38,7 @@ class HomeController {
         model.addAttribute("unitCounts", unitCounts);
         model.addAttribute("charts", true);
         model.addAttribute("unitChart", json.writeValueAsString(Map.of(
+                "animation", false,
                 "tooltip", Map.of(),
                 "grid", Map.of("left", 40, "right", 10, "top", 10, "bottom", 30),
                 "xAxis", Map.of("type", "category", "data", unitCounts.keySet().stream()

@@ -126,4 +126,58 @@ class FoundationBrowserTest {
         assertThat(result.getText()).contains("哈希链完整");
         BrowserTestSupport.screenshot(driver, "foundation-07-audit-verified.png");
     }
+
+    @Test
+    void adminCreatesAUserWhoThenLogsIn() {
+        driver = BrowserTestSupport.startChromium("users");
+        login("admin");
+        driver.get(url("/admin/users"));
+        driver.findElement(By.linkText("新建用户")).click();
+        String username = "wang" + System.nanoTime() % 100000;
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("displayName")).sendKeys("王芳");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("orgUnitId"))).selectByVisibleText("政务服务中心 (XS-ZWFW)");
+        driver.findElement(By.cssSelector("input[name=roles][value=STAFF]")).click();
+        driver.findElement(By.id("password")).sendKeys("weak");
+        driver.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+        WebElement error = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
+        assertThat(error.getText()).contains("至少需要10位");
+        BrowserTestSupport.screenshot(driver, "foundation-08-user-weak-password.png");
+
+        driver.findElement(By.id("password")).sendKeys("Strong#Pass2024");
+        driver.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+        waiting().until(ExpectedConditions.urlToBe(url("/admin/users")));
+        // The htmx filter narrows the list as one types.
+        driver.findElement(By.name("q")).sendKeys(username);
+        waiting().until(d -> d.findElements(By.cssSelector("#user-results tbody tr")).size() == 1);
+        assertThat(driver.findElement(By.id("user-results")).getText()).contains(username).contains("王芳").contains("部门工作人员");
+        BrowserTestSupport.screenshot(driver, "foundation-09-user-created.png");
+
+        driver.findElement(By.id("logout")).click();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("Strong#Pass2024");
+        driver.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("page-title"), "政务服务中心工作台"));
+    }
+
+    @Test
+    void aUserCreatesAndRevokesAnApiToken() {
+        driver = BrowserTestSupport.startChromium("tokens");
+        login("staff");
+        driver.get(url("/account"));
+        driver.findElement(By.name("name")).sendKeys("统计脚本");
+        driver.findElement(By.cssSelector("form[action='/account/tokens'] button")).click();
+        String token = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("new-token"))).getText();
+        assertThat(token).startsWith("zw_");
+        BrowserTestSupport.screenshot(driver, "foundation-10-token-created.png");
+        var api = new HttpTestClient(port, false).bearer(token);
+        assertThat(api.get("/api/v1/org-units").statusCode()).isEqualTo(200);
+
+        driver.get(url("/account"));
+        assertThat(driver.findElements(By.id("new-token"))).as("the secret is shown only once").isEmpty();
+        driver.findElement(By.cssSelector("form[action$='/revoke'] button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.success"), "令牌已吊销"));
+        assertThat(api.get("/api/v1/org-units").statusCode()).isEqualTo(401);
+    }
 }
