@@ -61,7 +61,7 @@ public class AuditTrail {
         Optional<Actor> actor = currentActor.current();
         String actorName = event.actorOverride() != null ? event.actorOverride()
                 : actor.map(Actor::username).orElse("system");
-        Long actorOrg = actor.map(Actor::orgUnitId).orElse(null);
+        Long actorOrg = event.actorOverride() != null ? event.actorOrgUnitOverride() : actor.map(Actor::orgUnitId).orElse(null);
         String scopePath = event.scopePath() != null ? event.scopePath() : actor.map(a -> a.scope().path()).orElse(null);
         repository.insert(Times.now(), truncate(actorName, 64), actorOrg, scopePath, event.action(), event.entityType(),
                 event.entityId(), toJson(event.before()), toJson(event.after()), clientAddress());

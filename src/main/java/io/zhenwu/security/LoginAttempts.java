@@ -52,7 +52,7 @@ class LoginAttempts {
             return; // bearer-token requests are not logins
         }
         users.recordSuccess(principal.actor().userId());
-        events.publishEvent(new UserLoggedIn(principal.actor().userId(), principal.getUsername(), "password",
+        events.publishEvent(new UserLoggedIn(principal.actor().userId(), principal.getUsername(), principal.actor().orgUnitId(), "password",
                 principal.actor().scope().path()));
     }
 
@@ -62,7 +62,7 @@ class LoginAttempts {
         String username = String.valueOf(event.getAuthentication().getPrincipal()).trim().toLowerCase();
         var credentials = users.findCredentials(username);
         if (credentials.isEmpty()) {
-            events.publishEvent(new UserLoginFailed(null, username, "unknown_user", 0, null));
+            events.publishEvent(new UserLoginFailed(null, username, null, "unknown_user", 0, null));
             return;
         }
         var c = credentials.get();
@@ -71,13 +71,13 @@ class LoginAttempts {
         if (cause instanceof BadCredentialsException) {
             Instant until = Times.now().plus(lockDuration);
             int failures = users.recordFailure(c.id(), maxFailures, until);
-            events.publishEvent(new UserLoginFailed(c.id(), c.username(), "bad_password", failures, path));
+            events.publishEvent(new UserLoginFailed(c.id(), c.username(), c.orgUnitId(), "bad_password", failures, path));
             if (failures == maxFailures) {
-                events.publishEvent(new UserLocked(c.id(), c.username(), until.toString(), path));
+                events.publishEvent(new UserLocked(c.id(), c.username(), c.orgUnitId(), until.toString(), path));
             }
         } else {
             String reason = cause instanceof LockedException ? "locked" : cause instanceof DisabledException ? "disabled" : "other";
-            events.publishEvent(new UserLoginFailed(c.id(), c.username(), reason, c.failedAttempts(), path));
+            events.publishEvent(new UserLoginFailed(c.id(), c.username(), c.orgUnitId(), reason, c.failedAttempts(), path));
         }
     }
 }

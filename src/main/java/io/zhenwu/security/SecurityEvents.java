@@ -39,31 +39,36 @@ public final class SecurityEvents {
     }
 
     /** 登录成功. */
-    public record UserLoggedIn(long userId, String username, String method, String scopePath) implements AuditableEvent {
+    public record UserLoggedIn(long userId, String username, long orgUnitId, String method, String scopePath)
+            implements AuditableEvent {
         public String action() { return "user.login"; }
         public String entityType() { return "user"; }
         public String entityId() { return String.valueOf(userId); }
         public Object after() { return Map.of("method", method); }
         public String actorOverride() { return username; }
+        public Long actorOrgUnitOverride() { return orgUnitId; }
     }
 
     /** 登录失败: wrong password, unknown user, disabled or locked account. */
-    public record UserLoginFailed(Long userId, String username, String reason, int failedAttempts, String scopePath)
-            implements AuditableEvent {
+    public record UserLoginFailed(Long userId, String username, Long orgUnitId, String reason, int failedAttempts,
+                                  String scopePath) implements AuditableEvent {
         public String action() { return "user.login_failed"; }
         public String entityType() { return "user"; }
         public String entityId() { return userId == null ? null : String.valueOf(userId); }
         public Object after() { return Map.of("reason", reason, "failedAttempts", failedAttempts); }
         public String actorOverride() { return username == null || username.isBlank() ? "(blank)" : username; }
+        public Long actorOrgUnitOverride() { return orgUnitId; }
     }
 
     /** 账号锁定 after too many failures. */
-    public record UserLocked(long userId, String username, String lockedUntil, String scopePath) implements AuditableEvent {
+    public record UserLocked(long userId, String username, long orgUnitId, String lockedUntil, String scopePath)
+            implements AuditableEvent {
         public String action() { return "user.locked"; }
         public String entityType() { return "user"; }
         public String entityId() { return String.valueOf(userId); }
         public Object after() { return Map.of("lockedUntil", lockedUntil); }
         public String actorOverride() { return username; }
+        public Long actorOrgUnitOverride() { return orgUnitId; }
     }
 
     /** A personal API token was created; the secret itself is never recorded. */

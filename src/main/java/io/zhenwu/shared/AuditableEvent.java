@@ -32,4 +32,9 @@ public interface AuditableEvent {
     default String actorOverride() {
         return null;
     }
+
+    /** The overriding actor's org unit, when {@link #actorOverride()} names a known user; null otherwise. */
+    default Long actorOrgUnitOverride() {
+        return null;
+    }
 }

@@ -118,6 +118,8 @@ class WebIT {
                 Long.class, String.valueOf(userId))).isEqualTo(6);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'user.locked' AND entity_id = ?",
                 Long.class, String.valueOf(userId))).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT DISTINCT actor || '@' || actor_org_unit_id FROM audit_event WHERE entity_id = ? "
+                + "AND action IN ('user.login_failed', 'user.locked')", String.class, String.valueOf(userId))).containsExactly(name + "@" + kongqing.id());
         // The lock also holds for scripts.
         assertThat(new HttpTestClient(port, false).basic("POST", "/api/v1/tokens", name, "Right#Pass2024", null).statusCode())
                 .isEqualTo(401);
