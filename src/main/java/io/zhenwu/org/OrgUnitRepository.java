@@ -87,7 +87,8 @@ class OrgUnitRepository {
         Map<OrgUnitType, Long> counts = new EnumMap<>(OrgUnitType.class);
         jdbc.sql("SELECT unit_type, COUNT(*) AS n FROM org_unit WHERE path LIKE :scope AND active = TRUE GROUP BY unit_type")
                 .param("scope", scope.likePattern())
-                .query((rs, i) -> counts.put(OrgUnitType.valueOf(rs.getString("unit_type")), rs.getLong("n")));
+                .query((rs, i) -> counts.put(OrgUnitType.valueOf(rs.getString("unit_type")), rs.getLong("n")))
+                .list(); // JdbcClient runs the query only on a terminal call
         return counts;
     }
 

@@ -70,7 +70,8 @@ class UserRepository {
         jdbc.sql("SELECT r.role, COUNT(*) AS n FROM user_role r JOIN app_user u ON u.id = r.user_id "
                         + "JOIN org_unit o ON o.id = u.org_unit_id WHERE o.path LIKE :scope AND u.enabled = TRUE GROUP BY r.role")
                 .param("scope", scope.likePattern())
-                .query((rs, i) -> counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n")));
+                .query((rs, i) -> counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n")))
+                .list(); // JdbcClient runs the query only on a terminal call
         return counts;
     }
 
