@@ -174,6 +174,20 @@ class AuditTrailIT {
     }
 
     @Test
+    void theDatabaseRejectsTruncatingTheTrail() {
+        TestOrgs.newTown(orgUnits);
+        auditTrail.verify();
+        long events = count("SELECT COUNT(*) FROM audit_event");
+        long seals = count("SELECT COUNT(*) FROM audit_seal");
+        assertThat(seals).isPositive();
+        assertThrows(DataAccessException.class, () -> jdbc.execute("TRUNCATE TABLE audit_seal"));
+        assertThrows(DataAccessException.class, () -> jdbc.execute("TRUNCATE TABLE audit_event"));
+        assertThat(count("SELECT COUNT(*) FROM audit_seal")).isEqualTo(seals);
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(events);
+        assertThat(auditTrail.verify().intact()).isTrue();
+    }
+
+    @Test
     void concurrentWritersInTheirOwnTransactionsAreAllSealedIntoOneIntactChain() throws Exception {
         OrgUnit town = TestOrgs.newTown(orgUnits);
         DataScope scope = scopeOf(town);
