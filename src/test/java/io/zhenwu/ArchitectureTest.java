@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rules DESIGN.md states in prose, checked on the main classes (test classes are not imported). */
 class ArchitectureTest {
@@ -53,16 +54,29 @@ class ArchitectureTest {
                 }
             };
 
+    static final ArchRule SCOPED_REPOSITORIES = methods().that().areDeclaredInClassesThat().areAnnotatedWith(Repository.class)
+            .and().areDeclaredInClassesThat().resideInAPackage("io.zhenwu..")
+            .and().areNotPrivate()
+            .and().areNotStatic()
+            .and(REAL_METHOD)
+            .should(TAKE_A_SCOPE_OR_SAY_WHY_NOT)
+            .allowEmptyShould(false);
+
+    static final ArchRule JDBC_ONLY_IN_REPOSITORIES = noClasses().that().resideInAPackage("io.zhenwu..")
+            .and().areNotAnnotatedWith(Repository.class)
+            .should().dependOnClassesThat()
+            .belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, DataSource.class)
+            .because("SQL lives in @Repository classes, where the data-scope rule applies");
+
+    static final ArchRule SECURITY_CONTEXT_ONLY_IN_SECURITY = noClasses().that().resideInAPackage("io.zhenwu..")
+            .and().resideOutsideOfPackage("io.zhenwu.security..")
+            .should().dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContextHolder")
+            .because("modules ask io.zhenwu.shared.CurrentActor who is acting");
+
     @Test
     void everyRepositoryMethodIsScopedOrExplicitlyUnscoped() {
-        ArchRule rule = methods().that().areDeclaredInClassesThat().areAnnotatedWith(Repository.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("io.zhenwu..")
-                .and().areNotPrivate()
-                .and().areNotStatic()
-                .and(REAL_METHOD)
-                .should(TAKE_A_SCOPE_OR_SAY_WHY_NOT)
-                .allowEmptyShould(false);
-        rule.check(classes);
+        SCOPED_REPOSITORIES.check(classes);
     }
 
     @Test
@@ -74,21 +88,67 @@ class ArchitectureTest {
 
     @Test
     void onlyRepositoriesTouchJdbc() {
-        noClasses().that().resideInAPackage("io.zhenwu..")
-                .and().areNotAnnotatedWith(Repository.class)
-                .should().dependOnClassesThat()
-                .belongToAnyOf(JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, DataSource.class)
-                .because("SQL lives in @Repository classes, where the data-scope rule applies")
-                .check(classes);
+        JDBC_ONLY_IN_REPOSITORIES.check(classes);
     }
 
     @Test
     void onlyTheSecurityModuleReadsTheSecurityContext() {
-        noClasses().that().resideInAPackage("io.zhenwu..")
-                .and().resideOutsideOfPackage("io.zhenwu.security..")
-                .should().dependOnClassesThat()
-                .haveFullyQualifiedName("org.springframework.security.core.context.SecurityContextHolder")
-                .because("modules ask io.zhenwu.shared.CurrentActor who is acting")
-                .check(classes);
+        SECURITY_CONTEXT_ONLY_IN_SECURITY.check(classes);
+    }
+
+    // ---- the rules catch what they are meant to (fixtures below are abstract, so no component scan picks them up)
+
+    @Test
+    void theRulesRejectViolatingFixtures() {
+        JavaClasses bad = new ClassFileImporter().importClasses(UnscopedFinder.class, ServiceWithJdbc.class, ServiceReadingSecurityContext.class);
+        assertThatThrownBy(() -> SCOPED_REPOSITORIES.check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UnscopedFinder.findAll()")
+                .hasMessageContaining("UnscopedFinder.countAll()")
+                .hasMessageNotContaining("findInScope")
+                .hasMessageNotContaining("reasoned")
+                .hasMessageNotContaining("helper");
+        assertThatThrownBy(() -> JDBC_ONLY_IN_REPOSITORIES.check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ServiceWithJdbc")
+                .hasMessageNotContaining("UnscopedFinder");
+        assertThatThrownBy(() -> SECURITY_CONTEXT_ONLY_IN_SECURITY.check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ServiceReadingSecurityContext");
+    }
+
+    @Repository
+    abstract static class UnscopedFinder {
+        JdbcClient jdbc;
+
+        java.util.List<String> findAll() {
+            return jdbc.sql("SELECT name FROM org_unit").query(String.class).list();
+        }
+
+        public long countAll() {
+            return 0;
+        }
+
+        java.util.List<String> findInScope(DataScope scope) {
+            return java.util.List.of(scope.path());
+        }
+
+        @Unscoped("fixture")
+        long reasoned() {
+            return 0;
+        }
+
+        private long helper() {
+            return 0;
+        }
+    }
+
+    abstract static class ServiceWithJdbc {
+        int count(JdbcTemplate jdbc) {
+            return jdbc.queryForObject("SELECT 1", Integer.class);
+        }
+    }
+
+    abstract static class ServiceReadingSecurityContext {
+        Object who() {
+            return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        }
     }
 }
