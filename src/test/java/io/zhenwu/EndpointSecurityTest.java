@@ -3,14 +3,13 @@ package io.zhenwu;
 import io.zhenwu.shared.EndpointRule;
 import io.zhenwu.shared.EndpointRules;
 import io.zhenwu.web.HttpTestClient;
+import io.zhenwu.testsupport.ZhenwuTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.PathContainer;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link EndpointRule} — a new endpoint without one fails this build — and (2) each rejects an anonymous caller
  * unless its rule makes it public (login, static assets, health, error).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ZhenwuTest
 class EndpointSecurityTest {
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;

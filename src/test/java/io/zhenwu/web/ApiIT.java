@@ -1,12 +1,11 @@
 package io.zhenwu.web;
 
+import io.zhenwu.testsupport.ZhenwuTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * optimistic locking (409), problem+json for every kind of bad input, in the caller's language.
  */
 @Tag("db")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ZhenwuTest
 class ApiIT {
 
     static final String PASSWORD = "Zhenwu@2023";

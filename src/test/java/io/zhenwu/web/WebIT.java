@@ -4,13 +4,12 @@ import io.zhenwu.demo.DemoData;
 import io.zhenwu.org.OrgUnits;
 import io.zhenwu.security.Users;
 import io.zhenwu.shared.Role;
+import io.zhenwu.testsupport.ZhenwuTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -19,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The browser-facing shell over real HTTP: login, throttling, session fixation, CSRF, headers, language, errors. */
 @Tag("db")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ZhenwuTest
 class WebIT {
 
     @LocalServerPort
