@@ -144,11 +144,7 @@ class OrgUnitController {
         form.setParentId(unit.parentId());
         form.setVersion(unit.version());
         model.addAttribute("form", form);
-        model.addAttribute("unit", unit);
-        model.addAttribute("candidates", orgUnits.tree(scope, 3).stream()
-                .filter(u -> u.active() && !u.path().startsWith(unit.path()) && unit.type().allowedParents().contains(u.type()))
-                .toList());
-        return "org/orgUnitMove";
+        return moveForm(scope, unit, model);
     }
 
     @PostMapping("/admin/org-units/{id}/move")
@@ -163,13 +159,17 @@ class OrgUnitController {
             return "redirect:/admin/org-units/" + id;
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
-            OrgUnit unit = orgUnits.get(scope, id);
-            model.addAttribute("unit", unit);
-            model.addAttribute("candidates", orgUnits.tree(scope, 3).stream()
-                    .filter(u -> u.active() && !u.path().startsWith(unit.path()) && unit.type().allowedParents().contains(u.type()))
-                    .toList());
-            return "org/orgUnitMove";
+            return moveForm(scope, orgUnits.get(scope, id), model);
         }
+    }
+
+    /** The move page offers the active units that may hold this type and are not inside the unit itself. */
+    private String moveForm(DataScope scope, OrgUnit unit, Model model) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("candidates", orgUnits.tree(scope, 3).stream()
+                .filter(u -> u.active() && !u.path().startsWith(unit.path()) && unit.type().allowedParents().contains(u.type()))
+                .toList());
+        return "org/orgUnitMove";
     }
 
     @PostMapping("/admin/org-units/{id}/delete")
