@@ -4,6 +4,7 @@ import io.zhenwu.org.OrgUnit;
 import io.zhenwu.org.OrgUnitType;
 import io.zhenwu.org.OrgUnits;
 import io.zhenwu.security.Users;
+import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,10 @@ public class DemoData {
         for (String[] row : csv("demo/users.csv")) {
             var roles = Arrays.stream(row[3].split("\\|")).map(Role::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-            users.createAsSystem(row[0], row[1], byCode.get(row[2]), roles, DEMO_PASSWORD);
+            var permissions = row.length < 5 || row[4].isBlank() ? EnumSet.noneOf(Permission.class)
+                    : Arrays.stream(row[4].split("\\|")).map(Permission::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+            users.createAsSystem(row[0], row[1], byCode.get(row[2]), roles, permissions, DEMO_PASSWORD);
             accounts++;
         }
         log.info("Demo town loaded: {} org units, {} accounts", byCode.size(), accounts);

@@ -4,6 +4,7 @@ import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,8 @@ class UserApiController {
     record CreateUser(String username, String displayName, Long orgUnitId, Set<Role> roles, Boolean enabled, String password) {
     }
 
-    record UpdateUser(Long version, String displayName, Long orgUnitId, Set<Role> roles, Boolean enabled) {
+    record UpdateUser(Long version, String displayName, Long orgUnitId, Set<Role> roles, Boolean enabled,
+                      Set<Permission> permissions) {
     }
 
     @GetMapping
@@ -62,6 +64,7 @@ class UserApiController {
         if (body.version() == null) {
             throw new InvalidInputException("version", "validation.version.required");
         }
-        return users.update(scope, id, body.version(), body.displayName(), body.orgUnitId(), body.roles(), body.enabled());
+        return users.update(scope, id, body.version(), body.displayName(), body.orgUnitId(), body.roles(), body.enabled(),
+                body.permissions());
     }
 }

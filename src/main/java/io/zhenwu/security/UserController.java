@@ -6,6 +6,7 @@ import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.FormErrors;
 import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.PageQuery;
+import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +42,7 @@ class UserController {
         private String displayName;
         private Long orgUnitId;
         private Set<Role> roles = EnumSet.noneOf(Role.class);
+        private Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         private boolean enabled = true;
         private String password;
         private long version;
@@ -53,12 +55,19 @@ class UserController {
         public void setOrgUnitId(Long orgUnitId) { this.orgUnitId = orgUnitId; }
         public Set<Role> getRoles() { return roles; }
         public void setRoles(Set<Role> roles) { this.roles = roles == null ? EnumSet.noneOf(Role.class) : roles; }
+        public Set<Permission> getPermissions() { return permissions; }
+        public void setPermissions(Set<Permission> permissions) { this.permissions = permissions == null ? EnumSet.noneOf(Permission.class) : permissions; }
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
         public String getPassword() { return password; }
         public void setPassword(String password) { this.password = password; }
         public long getVersion() { return version; }
         public void setVersion(long version) { this.version = version; }
+    }
+
+    @ModelAttribute("allPermissions")
+    List<Permission> allPermissions() {
+        return Arrays.asList(Permission.values());
     }
 
     @ModelAttribute("allRoles")
@@ -108,6 +117,7 @@ class UserController {
         form.setOrgUnitId(user.orgUnitId());
         form.setRoles(user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles()));
         form.setEnabled(user.enabled());
+        form.setPermissions(user.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(user.permissions()));
         form.setVersion(user.version());
         model.addAttribute("form", form);
         model.addAttribute("user", user);
@@ -119,7 +129,8 @@ class UserController {
     String processUpdateForm(DataScope scope, @PathVariable long id, @ModelAttribute("form") UserForm form,
                              BindingResult result, Model model, RedirectAttributes redirect) {
         try {
-            users.update(scope, id, form.getVersion(), form.getDisplayName(), form.getOrgUnitId(), form.getRoles(), form.isEnabled());
+            users.update(scope, id, form.getVersion(), form.getDisplayName(), form.getOrgUnitId(), form.getRoles(), form.isEnabled(),
+                    form.getPermissions());
             redirect.addFlashAttribute("message", "flash.user.updated");
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {

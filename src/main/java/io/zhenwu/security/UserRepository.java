@@ -2,6 +2,7 @@ package io.zhenwu.security;
 
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.PageQuery;
+import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Role;
 import io.zhenwu.shared.Times;
@@ -31,7 +32,8 @@ class UserRepository {
     /** Roles aggregated in SQL as a comma list; portable across H2 and PostgreSQL via STRING_AGG/LISTAGG. */
     private static final String SELECT = "SELECT u.id, u.username, u.display_name, u.org_unit_id, o.name AS org_name, "
             + "u.enabled, u.locked_until, u.version, u.created_at, "
-            + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles "
+            + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles, "
+            + "(SELECT STRING_AGG(p.permission, ',') FROM user_permission p WHERE p.user_id = u.id) AS permissions "
             + "FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id ";
 
     private final JdbcClient jdbc;
@@ -89,12 +91,13 @@ class UserRepository {
     @Unscoped("login looks a user up by name before the caller has a scope")
     Optional<Credentials> findCredentials(String username) {
         return jdbc.sql("SELECT u.id, u.username, u.display_name, u.password_hash, u.enabled, u.locked_until, u.failed_attempts, u.org_unit_id, "
-                        + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles "
+                        + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles, "
+                        + "(SELECT STRING_AGG(p.permission, ',') FROM user_permission p WHERE p.user_id = u.id) AS permissions "
                         + "FROM app_user u WHERE u.username = :username")
                 .param("username", username)
                 .query((rs, i) -> new Credentials(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                         rs.getBoolean("enabled"), instant(rs, "locked_until"), rs.getInt("failed_attempts"),
-                        rs.getLong("org_unit_id"), roles(rs.getString("roles"))))
+                        rs.getLong("org_unit_id"), roles(rs.getString("roles")), permissions(rs.getString("permissions"))))
                 .optional();
     }
 
@@ -174,8 +177,27 @@ class UserRepository {
     private static UserAccount map(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getLong("org_unit_id"), rs.getString("org_name"), roles(rs.getString("roles")),
+                permissions(rs.getString("permissions")),
                 rs.getBoolean("enabled"), instant(rs, "locked_until"), rs.getLong("version"),
                 instant(rs, "created_at"));
+    }
+
+    static Set<Permission> permissions(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::trim).map(Permission::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
+    }
+
+    /** Replaces a user's grants (the user was checked against the caller's scope by the update before). */
+    @Unscoped("called right after a scoped update of the same user")
+    void replacePermissions(long userId, Set<Permission> permissions) {
+        jdbc.sql("DELETE FROM user_permission WHERE user_id = :id").param("id", userId).update();
+        for (Permission permission : permissions) {
+            jdbc.sql("INSERT INTO user_permission (user_id, permission) VALUES (:id, :p)")
+                    .param("id", userId).param("p", permission.name()).update();
+        }
     }
 
     static Set<Role> roles(String csv) {
@@ -193,6 +215,6 @@ class UserRepository {
 
     /** What authentication needs of a user. */
     record Credentials(long id, String username, String displayName, String passwordHash, boolean enabled, Instant lockedUntil,
-                       int failedAttempts, long orgUnitId, Set<Role> roles) {
+                       int failedAttempts, long orgUnitId, Set<Role> roles, Set<Permission> permissions) {
     }
 }

@@ -13,6 +13,7 @@ import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.NotFoundException;
 import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Role;
 import io.zhenwu.shared.UsageCheck;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,6 +96,12 @@ public class Users implements UsageCheck {
 
     public UserAccount update(DataScope scope, long id, long version, String displayName, Long orgUnitId, Set<Role> roles,
                               Boolean enabled) {
+        return update(scope, id, version, displayName, orgUnitId, roles, enabled, null);
+    }
+
+    /** As above; {@code permissions} null leaves the user's grants unchanged. */
+    public UserAccount update(DataScope scope, long id, long version, String displayName, Long orgUnitId, Set<Role> roles,
+                              Boolean enabled, Set<Permission> permissions) {
         UserAccount before = get(scope, id);
         if (before.version() != version) {
             throw new ConflictException("conflict.stale", before);
@@ -112,6 +119,9 @@ public class Users implements UsageCheck {
         }
         if (repository.update(scope, id, version, name.strip(), org.id(), enabled == null ? before.enabled() : enabled, newRoles) != 1) {
             throw new ConflictException("conflict.stale", get(scope, id));
+        }
+        if (permissions != null) {
+            repository.replacePermissions(id, permissions);
         }
         UserAccount after = get(scope, id);
         events.publishEvent(new UserUpdated(before, after, org.path()));
@@ -144,8 +154,16 @@ public class Users implements UsageCheck {
 
     /** Installation set-up, demo data and the CLI: creates a user in any unit (no caller scope exists there). */
     public UserAccount createAsSystem(String username, String displayName, OrgUnit org, Set<Role> roles, String password) {
+        return createAsSystem(username, displayName, org, roles, Set.of(), password);
+    }
+
+    /** As above, with grants beyond the roles (e.g. the demo leader may see personal data unmasked). */
+    public UserAccount createAsSystem(String username, String displayName, OrgUnit org, Set<Role> roles,
+                                      Set<Permission> permissions, String password) {
         DataScope unitScope = new DataScope(org.id(), org.path());
-        return create(unitScope, username, displayName, org.id(), roles, true, password);
+        UserAccount created = create(unitScope, username, displayName, org.id(), roles, true, password);
+        return permissions.isEmpty() ? created
+                : update(unitScope, created.id(), created.version(), null, null, null, null, permissions);
     }
 
     @Override

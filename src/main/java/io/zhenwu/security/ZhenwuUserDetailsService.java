@@ -37,7 +37,8 @@ class ZhenwuUserDetailsService implements UserDetailsService {
     private ZhenwuPrincipal toPrincipal(UserRepository.Credentials c) {
         var scope = orgUnits.scopeOf(c.orgUnitId());
         DataScope dataScope = scope.orElse(null);
-        Actor actor = new Actor(c.id(), c.username(), dataScope == null ? new DataScope(c.orgUnitId(), "/0/") : dataScope, c.roles());
+        Actor actor = new Actor(c.id(), c.username(), dataScope == null ? new DataScope(c.orgUnitId(), "/0/") : dataScope,
+                c.roles(), c.permissions());
         String displayName = c.displayName();
         return new ZhenwuPrincipal(actor, displayName, c.passwordHash(), c.enabled() && scope.isPresent(), c.lockedUntil());
     }
