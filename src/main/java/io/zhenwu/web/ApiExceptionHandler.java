@@ -80,6 +80,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problems.problem(HttpStatus.FORBIDDEN, "forbidden", "problem.scope.missing", locale(request)), request);
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e, HttpServletRequest request) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.detail", locale(request)), request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return respond(problems.invalid(List.of(FieldViolation.of(e.getName(), "validation.type", String.valueOf(e.getValue()))),

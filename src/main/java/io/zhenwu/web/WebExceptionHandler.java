@@ -21,7 +21,7 @@ class WebExceptionHandler {
         return "error/404";
     }
 
-    @ExceptionHandler(MissingScopeException.class)
+    @ExceptionHandler({MissingScopeException.class, org.springframework.security.access.AccessDeniedException.class})
     String forbidden(HttpServletResponse response) {
         response.setStatus(403);
         return "error/403";

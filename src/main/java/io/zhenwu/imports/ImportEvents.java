@@ -1,0 +1,45 @@
+package io.zhenwu.imports;
+
+import io.zhenwu.shared.AuditableEvent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Past-tense events of the pipeline; every import and export is audited. */
+public final class ImportEvents {
+
+    private ImportEvents() {
+    }
+
+    /** 导入完成 (applied, rejected or failed): who, which file, the counts, the outcome. */
+    public record ImportFinished(ImportJob job, String actor, Long actorOrgUnitId, String scopePath) implements AuditableEvent {
+        public String action() { return "import." + job.status().name().toLowerCase(); }
+        public String entityType() { return "import_job"; }
+        public String entityId() { return String.valueOf(job.id()); }
+        public Object after() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", job.typeCode());
+            m.put("file", job.fileName());
+            m.put("rows", job.totalRows());
+            m.put("inserted", job.insertedRows());
+            m.put("updated", job.updatedRows());
+            m.put("unchanged", job.unchangedRows());
+            m.put("errorRows", job.errorRows());
+            m.put("message", job.message());
+            return m;
+        }
+        public String actorOverride() { return actor; }
+        public Long actorOrgUnitOverride() { return actorOrgUnitId; }
+    }
+
+    /** 导出: the list, its filters, how many rows, whether personal data was masked. */
+    public record ExportPerformed(String typeCode, Map<String, String> filters, long rows, boolean unmasked, String format,
+                                  String scopePath) implements AuditableEvent {
+        public String action() { return unmasked ? "export.unmasked" : "export"; }
+        public String entityType() { return typeCode; }
+        public String entityId() { return null; }
+        public Object after() {
+            return Map.of("filters", filters, "rows", rows, "unmasked", unmasked, "format", format);
+        }
+    }
+}

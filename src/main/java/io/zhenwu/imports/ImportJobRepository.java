@@ -1,0 +1,229 @@
+package io.zhenwu.imports;
+
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.PageQuery;
+import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Times;
+import io.zhenwu.shared.Unscoped;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Import jobs, their row errors and the generic staging SQL: every statement in plain sight. */
+@Repository
+class ImportJobRepository {
+
+    private static final String COLUMNS = "id, type_code, file_name, status, phase, total_rows, processed_rows, inserted_rows, "
+            + "updated_rows, unchanged_rows, error_rows, unknown_columns, message, requested_by, created_at, finished_at";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ImportJobRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    @Unscoped("a new job records the requester's scope; reading it back is scoped")
+    long create(String typeCode, String fileName, String requestedBy, long requesterId, String scopePath, String locale) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO import_job (type_code, file_name, status, phase, requested_by, requester_id, scope_path, locale, created_at) "
+                        + "VALUES (:type, :file, 'QUEUED', 'READING', :by, :byId, :scope, :locale, :now)")
+                .param("type", typeCode).param("file", fileName).param("by", requestedBy).param("byId", requesterId)
+                .param("scope", scopePath).param("locale", locale).param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** A job the caller may see: one started within their scope. */
+    Optional<ImportJob> find(DataScope scope, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = :id AND scope_path LIKE :scope")
+                .param("id", id).param("scope", scope.likePattern()).query(ImportJobRepository::map).optional();
+    }
+
+    PageResult<ImportJob> list(DataScope scope, PageQuery page) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM import_job WHERE scope_path LIKE :scope")
+                .param("scope", scope.likePattern()).query(Long.class).single();
+        return new PageResult<>(jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE scope_path LIKE :scope ORDER BY id DESC "
+                        + "LIMIT :limit OFFSET :offset").param("scope", scope.likePattern())
+                .param("limit", page.size()).param("offset", page.offset()).query(ImportJobRepository::map).list(),
+                page.page(), page.size(), total);
+    }
+
+    @Unscoped("the job runner works on the job it was handed")
+    ImportJob get(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = :id").param("id", id).query(ImportJobRepository::map).single();
+    }
+
+    @Unscoped("the job runner works on the job it was handed")
+    String localeOf(long id) {
+        return jdbc.sql("SELECT locale FROM import_job WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    @Unscoped("the job runner works on the job it was handed")
+    void progress(long id, ImportJob.Status status, ImportJob.Phase phase, long processed) {
+        jdbc.sql("UPDATE import_job SET status = :status, phase = :phase, processed_rows = :processed WHERE id = :id")
+                .param("status", status.name()).param("phase", phase.name()).param("processed", processed).param("id", id).update();
+    }
+
+    @Unscoped("the job runner works on the job it was handed")
+    void finish(long id, ImportJob.Status status, long total, long inserted, long updated, long unchanged, long errors,
+                String unknownColumns, String message) {
+        jdbc.sql("UPDATE import_job SET status = :status, phase = 'DONE', total_rows = :total, processed_rows = :total, "
+                        + "inserted_rows = :inserted, updated_rows = :updated, unchanged_rows = :unchanged, error_rows = :errors, "
+                        + "unknown_columns = :unknown, message = :message, finished_at = :now WHERE id = :id")
+                .param("status", status.name()).param("total", total).param("inserted", inserted).param("updated", updated)
+                .param("unchanged", unchanged).param("errors", errors).param("unknown", unknownColumns)
+                .param("message", message == null || message.length() <= 2000 ? message : message.substring(0, 2000))
+                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).update();
+    }
+
+    /** Jobs a restart interrupted can never finish: say so instead of leaving them "running" forever. */
+    @Unscoped("start-up housekeeping over all jobs")
+    int failInterrupted(String message) {
+        return jdbc.sql("UPDATE import_job SET status = 'FAILED', phase = 'DONE', message = :message, finished_at = :now "
+                        + "WHERE status IN ('QUEUED', 'RUNNING')")
+                .param("message", message).param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).update();
+    }
+
+    @Unscoped("the job runner works on the job it was handed")
+    void insertErrors(long jobId, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("INSERT INTO import_error (job_id, row_no, seq, field, message) VALUES (" + jobId + ", ?, ?, ?, ?)", rows);
+        }
+    }
+
+    @Unscoped("the job runner works on the job it was handed")
+    long countErrorRows(long jobId) {
+        return jdbc.sql("SELECT COUNT(DISTINCT row_no) FROM import_error WHERE job_id = :job").param("job", jobId)
+                .query(Long.class).single();
+    }
+
+    /** Streams a job's errors ordered by row, for the error report (merged with the re-read file). */
+    void errors(DataScope scope, long jobId, Consumer<Object[]> consumer) {
+        var spec = jdbc.sql("SELECT e.row_no, e.message FROM import_error e JOIN import_job j ON j.id = e.job_id "
+                        + "WHERE e.job_id = :job AND j.scope_path LIKE :scope ORDER BY e.row_no, e.seq")
+                .param("job", jobId).param("scope", scope.likePattern()).withFetchSize(1000);
+        try (var rows = spec.query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    // --- generic staging SQL ----------------------------------------------------------------------------------
+
+    @Unscoped("staging rows belong to the running job only")
+    void stage(Staging<?> staging, long jobId, List<Object[]> rows) {
+        String columns = String.join(", ", staging.columns());
+        String marks = String.join(", ", java.util.Collections.nCopies(staging.columns().size() + 3, "?"));
+        batch.batchUpdate("INSERT INTO " + staging.stagingTable() + " (job_id, row_no, org_code, " + columns + ") VALUES ("
+                + marks + ")", rows.stream().map(r -> prepend(jobId, r)).toList());
+    }
+
+    /** Resolves each staged row's org unit code to an active unit inside the importer's scope (else stays null). */
+    void resolveOrgUnits(DataScope scope, Staging<?> staging, long jobId) {
+        jdbc.sql("UPDATE " + staging.stagingTable() + " SET org_unit_id = (SELECT o.id FROM org_unit o WHERE o.code = "
+                        + staging.stagingTable() + ".org_code AND o.active = TRUE AND o.path LIKE :scope) WHERE job_id = :job")
+                .param("scope", scope.likePattern()).param("job", jobId).update();
+    }
+
+    /** Rows (row_no, arg) whose org unit is unknown or outside the scope. */
+    @Unscoped("staging rows belong to the running job only")
+    List<Object[]> unresolvedOrgUnits(Staging<?> staging, long jobId) {
+        return jdbc.sql("SELECT row_no, org_code FROM " + staging.stagingTable() + " WHERE job_id = :job AND org_unit_id IS NULL")
+                .param("job", jobId).query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).list();
+    }
+
+    /** Rows (row_no, first row_no) repeating a key an earlier row of the same file already has. */
+    @Unscoped("staging rows belong to the running job only")
+    List<Object[]> duplicateKeys(Staging<?> staging, long jobId) {
+        String t = staging.stagingTable();
+        String k = staging.keyColumn();
+        return jdbc.sql("SELECT s.row_no, (SELECT MIN(d.row_no) FROM " + t + " d WHERE d.job_id = s.job_id AND d." + k + " = s." + k + ") "
+                        + "FROM " + t + " s WHERE s.job_id = :job AND EXISTS (SELECT 1 FROM " + t + " d WHERE d.job_id = s.job_id "
+                        + "AND d." + k + " = s." + k + " AND d.row_no < s.row_no)")
+                .param("job", jobId).query((rs, i) -> new Object[]{rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    /** Rows whose key names an existing record that belongs outside the importer's scope (it may not be changed). */
+    List<Object[]> existingOutsideScope(DataScope scope, Staging<?> staging, long jobId) {
+        String k = staging.keyColumn();
+        return jdbc.sql("SELECT s.row_no, s." + k + " FROM " + staging.stagingTable() + " s JOIN " + staging.targetTable() + " t ON t."
+                        + k + " = s." + k + " JOIN org_unit o ON o.id = t.org_unit_id WHERE s.job_id = :job AND o.path NOT LIKE :scope")
+                .param("job", jobId).param("scope", scope.likePattern())
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).list();
+    }
+
+    /** A type's own whole-file check. */
+    List<Object[]> check(DataScope scope, Staging.StagingCheck check, long jobId) {
+        var spec = jdbc.sql(check.sql()).param("job", jobId);
+        if (check.sql().contains(":scope")) {
+            spec.param("scope", scope.likePattern());
+        }
+        return spec.query((rs, i) -> new Object[]{rs.getLong(1), rs.getObject(2)}).list();
+    }
+
+    /** How the file would change the table: {inserted, updated, unchanged}, counted in SQL. */
+    @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
+    long[] counts(Staging<?> staging, long jobId) {
+        String changed = changedCondition(staging);
+        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN t." + staging.keyColumn() + " IS NULL THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN t." + staging.keyColumn() + " IS NOT NULL AND (" + changed + ") THEN 1 ELSE 0 END), 0), "
+                        + "COALESCE(SUM(CASE WHEN t." + staging.keyColumn() + " IS NOT NULL AND NOT (" + changed + ") THEN 1 ELSE 0 END), 0) "
+                        + "FROM " + staging.stagingTable() + " s LEFT JOIN " + staging.targetTable() + " t ON t." + staging.keyColumn()
+                        + " = s." + staging.keyColumn() + " WHERE s.job_id = :job")
+                .param("job", jobId).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
+    /** Applies the staged file: one MERGE, inserting new keys and updating changed rows (version + 1). */
+    @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
+    int merge(Staging<?> staging, long jobId) {
+        List<String> data = new java.util.ArrayList<>(staging.columns());
+        data.add("org_unit_id");
+        String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn())).map(c -> c + " = s." + c).toList());
+        String now = "CAST(:now AS TIMESTAMP WITH TIME ZONE)";
+        return jdbc.sql("MERGE INTO " + staging.targetTable() + " t USING (SELECT * FROM " + staging.stagingTable()
+                        + " WHERE job_id = :job) s ON (t." + staging.keyColumn() + " = s." + staging.keyColumn() + ") "
+                        + "WHEN MATCHED AND (" + changedCondition(staging) + ") THEN UPDATE SET " + set
+                        + ", version = t.version + 1, updated_at = " + now + " "
+                        + "WHEN NOT MATCHED THEN INSERT (" + String.join(", ", data) + ", version, created_at, updated_at) VALUES ("
+                        + String.join(", ", data.stream().map(c -> "s." + c).toList()) + ", 0, " + now + ", " + now + ")")
+                .param("job", jobId).param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE))
+                .update();
+    }
+
+    @Unscoped("staging rows belong to the running job only")
+    void clearStaging(Staging<?> staging, long jobId) {
+        jdbc.sql("DELETE FROM " + staging.stagingTable() + " WHERE job_id = :job").param("job", jobId).update();
+    }
+
+    private static String changedCondition(Staging<?> staging) {
+        List<String> data = new java.util.ArrayList<>(staging.columns());
+        data.add("org_unit_id");
+        return String.join(" OR ", data.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
+    }
+
+    private static Object[] prepend(long jobId, Object[] row) {
+        Object[] out = new Object[row.length + 1];
+        out[0] = jobId;
+        System.arraycopy(row, 0, out, 1, row.length);
+        return out;
+    }
+
+    private static ImportJob map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new ImportJob(rs.getLong("id"), rs.getString("type_code"), rs.getString("file_name"),
+                ImportJob.Status.valueOf(rs.getString("status")), ImportJob.Phase.valueOf(rs.getString("phase")),
+                rs.getLong("total_rows"), rs.getLong("processed_rows"), rs.getLong("inserted_rows"), rs.getLong("updated_rows"),
+                rs.getLong("unchanged_rows"), rs.getLong("error_rows"), rs.getString("unknown_columns"), rs.getString("message"),
+                rs.getString("requested_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

@@ -1,0 +1,57 @@
+package io.zhenwu.imports;
+
+import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.FieldViolation;
+import io.zhenwu.shared.Role;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A record type the one import/export pipeline handles (企业, 居民, 设施 …). A module declares its columns, how a
+ * row becomes a record with the same rules as its API, how valid rows are staged and applied, and how its list is
+ * exported; the pipeline does the rest (files, progress, error reports, all-or-nothing, audit).
+ */
+public interface ImportType<R> {
+
+    /** URL and CLI name, e.g. {@code enterprises}. */
+    String code();
+
+    /** Message key of the plural label, e.g. {@code registry.enterprise.plural}. */
+    String labelKey();
+
+    /** Roles that may import and export this type. */
+    Set<Role> roles();
+
+    List<ImportColumn> columns();
+
+    /** One row with the record's own rules; a violation's field is a column's field. */
+    RowResult<R> read(ImportRow row);
+
+    Staging<R> staging();
+
+    /**
+     * Streams the records of the scope that match the filters, one row per record in {@link #columns()} order —
+     * so an export can be edited and imported again. Personal data is masked unless {@code unmasked}.
+     */
+    void export(Actor actor, Map<String, String> filters, boolean unmasked, Consumer<List<Object>> row);
+
+    /** Whether this type holds personal data that exports mask by default. */
+    default boolean hasPersonalData() {
+        return false;
+    }
+
+    /** A row's outcome: the record, or why it is not one. */
+    record RowResult<R>(R value, List<FieldViolation> violations) {
+
+        public static <R> RowResult<R> of(R value, List<FieldViolation> violations) {
+            return violations.isEmpty() ? new RowResult<>(value, List.of()) : new RowResult<>(null, List.copyOf(violations));
+        }
+
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+}

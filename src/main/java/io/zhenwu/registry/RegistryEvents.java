@@ -1,0 +1,36 @@
+package io.zhenwu.registry;
+
+import io.zhenwu.shared.AuditableEvent;
+
+import java.util.Map;
+
+/** Past-tense events of the registries; each is audited. */
+public final class RegistryEvents {
+
+    private RegistryEvents() {
+    }
+
+    /** 企业登记. */
+    public record EnterpriseRegistered(Enterprise after, String scopePath) implements AuditableEvent {
+        public String action() { return "enterprise.registered"; }
+        public String entityType() { return "enterprise"; }
+        public String entityId() { return String.valueOf(after.id()); }
+    }
+
+    /** 企业信息变更. */
+    public record EnterpriseUpdated(Enterprise before, Enterprise after, String scopePath) implements AuditableEvent {
+        public String action() { return "enterprise.updated"; }
+        public String entityType() { return "enterprise"; }
+        public String entityId() { return String.valueOf(after.id()); }
+    }
+
+    /**
+     * Someone with the permission looked at personal data unmasked (身份证号、电话): who, which record, why it
+     * matters — the trail must show every disclosure.
+     */
+    public record PersonalDataViewed(String entityType, long entityId, String fields, String scopePath) implements AuditableEvent {
+        public String action() { return "personal_data.viewed"; }
+        public String entityId() { return String.valueOf(entityId); }
+        public Object after() { return Map.of("fields", fields); }
+    }
+}
