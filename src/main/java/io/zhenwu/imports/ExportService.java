@@ -48,6 +48,20 @@ public class ExportService {
         this.problems = problems;
     }
 
+    /** A writer's row method (both writers have the same shape). */
+    private interface RowWriter {
+        void write(List<?> row) throws IOException;
+    }
+
+    private static void write(RowWriter writer, List<Object> row, long[] rows) {
+        try {
+            writer.write(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rows[0]++;
+    }
+
     /** Checks the role before any byte is written, so a refusal is a clean 403. */
     public ImportType<?> prepare(Actor actor, String typeCode) {
         ImportType<?> type = types.get(typeCode);
@@ -68,18 +82,16 @@ public class ExportService {
         boolean unmasked = unmaskedRequested && type.hasPersonalData() && actor.has(Permission.VIEW_PERSONAL_DATA);
         long[] rows = {0};
         List<String> header = type.columns().stream().map(ImportColumn::header).toList();
-        try (TableWriter writer = format == Format.XLSX
-                ? new XlsxTableWriter(out, problems.message(type.labelKey(), Locale.SIMPLIFIED_CHINESE))
-                : new CsvTableWriter(out)) {
-            writer.writeHeader(header);
-            type.export(actor, filters, unmasked, row -> {
-                try {
-                    writer.writeRow(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            if (format == Format.XLSX) {
+                try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message(type.labelKey(), Locale.SIMPLIFIED_CHINESE), header)) {
+                    type.export(actor, filters, unmasked, row -> write(writer::writeRow, row, rows));
                 }
-                rows[0]++;
-            });
+            } else {
+                try (CsvTableWriter writer = new CsvTableWriter(out, header)) {
+                    type.export(actor, filters, unmasked, row -> write(writer::writeRow, row, rows));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

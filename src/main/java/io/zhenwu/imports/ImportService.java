@@ -117,23 +117,25 @@ public class ImportService {
         Path file = storedFile(id, job.fileName());
         List<Object[]> pending = new ArrayList<>();
         var errorCursor = new ErrorCursor();
-        try (TabularReader reader = TabularReader.open(file, job.fileName());
-             XlsxTableWriter writer = new XlsxTableWriter(out, problems.message("import.report.sheet", Locale.SIMPLIFIED_CHINESE))) {
-            List<Object> header = new ArrayList<>();
+        try (TabularReader reader = TabularReader.open(file, job.fileName())) {
+            List<String> header = new ArrayList<>();
             header.add(problems.message("import.report.row", Locale.SIMPLIFIED_CHINESE));
             header.addAll(reader.header());
             header.add(problems.message("import.report.errors", Locale.SIMPLIFIED_CHINESE));
-            writer.writeHeader(header.stream().map(String::valueOf).toList());
-            // Errors stream in row order from the database and are merged with the re-read file: constant memory.
-            jobs.errors(scope, id, pending::add);
-            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
-                List<Object> values = new ArrayList<>();
-                values.add(row.rowNumber());
-                for (int i = 0; i < reader.header().size(); i++) {
-                    values.add(CellValues.text(row.cell(i)));
+            try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message("import.report.sheet", Locale.SIMPLIFIED_CHINESE),
+                    header)) {
+                // Errors stream in row order from the database and are merged with the re-read file.
+                jobs.errors(scope, id, pending::add);
+                while (reader.next()) {
+                    SourceRow row = reader.current();
+                    List<Object> values = new ArrayList<>();
+                    values.add(row.rowNumber());
+                    for (int i = 0; i < reader.header().size(); i++) {
+                        values.add(CellValues.text(row.cell(i)));
+                    }
+                    values.add(errorCursor.messagesFor(pending, row.rowNumber()));
+                    writer.writeRow(values);
                 }
-                values.add(errorCursor.messagesFor(pending, row.rowNumber()));
-                writer.writeRow(values);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -163,9 +165,9 @@ public class ImportService {
     /** Template: the headers, one example row and, on a second line of notes, which columns are required. */
     public void writeTemplate(String typeCode, OutputStream out) {
         ImportType<?> type = types.get(typeCode);
-        try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message(type.labelKey(), Locale.SIMPLIFIED_CHINESE))) {
-            writer.writeHeader(type.columns().stream().map(c -> c.required() ? c.header() : c.header()).toList());
-            writer.writeRow(new ArrayList<>(type.columns().stream().map(c -> (Object) c.example()).toList()));
+        try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message(type.labelKey(), Locale.SIMPLIFIED_CHINESE),
+                type.columns().stream().map(ImportColumn::header).toList())) {
+            writer.writeRow(type.columns().stream().map(ImportColumn::example).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -237,7 +239,8 @@ public class ImportService {
                         problems.message("import.header.missing", locale, String.join("、", mapping.missingRequired())));
                 return;
             }
-            for (SourceRow source = reader.next(); source != null; source = reader.next()) {
+            while (reader.next()) {
+                SourceRow source = reader.current();
                 rows++;
                 ImportRow row = mapping.row(source);
                 ImportType.RowResult<R> result = type.read(row);

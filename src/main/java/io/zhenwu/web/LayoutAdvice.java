@@ -40,6 +40,13 @@ class LayoutAdvice {
         List<NavItem> items = new ArrayList<>();
         currentActor.current().ifPresent(actor -> {
             items.add(new NavItem("/", "nav.home", "nav.section.overview"));
+            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
+                    || actor.hasRole(Role.INSPECTOR)) {
+                items.add(new NavItem("/registry/enterprises", "nav.enterprises", "nav.section.registry"));
+            }
+            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
+                items.add(new NavItem("/imports", "nav.imports", "nav.section.registry"));
+            }
             if (actor.hasRole(Role.ADMIN)) {
                 items.add(new NavItem("/admin/org-units", "nav.orgUnits", "nav.section.admin"));
                 items.add(new NavItem("/admin/users", "nav.users", "nav.section.admin"));
