@@ -28,9 +28,9 @@ public final class RegistryEvents {
      * Someone with the permission looked at personal data unmasked (身份证号、电话): who, which record, why it
      * matters — the trail must show every disclosure.
      */
-    public record PersonalDataViewed(String entityType, long entityId, String fields, String scopePath) implements AuditableEvent {
+    public record PersonalDataViewed(String entityType, long recordId, String fields, String scopePath) implements AuditableEvent {
         public String action() { return "personal_data.viewed"; }
-        public String entityId() { return String.valueOf(entityId); }
+        public String entityId() { return String.valueOf(recordId); }
         public Object after() { return Map.of("fields", fields); }
     }
 }
