@@ -55,8 +55,8 @@ class EnterpriseRepository {
         var where = where(filter);
         var count = jdbc.sql("SELECT COUNT(*) FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id " + where.sql);
         var select = jdbc.sql(SELECT + where.sql + " ORDER BY " + page.orderBy() + ", e.id LIMIT :limit OFFSET :offset");
-        where.bind(count, scope);
-        where.bind(select, scope);
+        bind(count, where, scope);
+        bind(select, where, scope);
         long total = count.query(Long.class).single();
         return new PageResult<>(select.param("limit", page.size()).param("offset", page.offset())
                 .query(EnterpriseRepository::map).list(), page.page(), page.size(), total);
@@ -66,7 +66,7 @@ class EnterpriseRepository {
     void export(DataScope scope, Filter filter, Consumer<Enterprise> consumer) {
         var where = where(filter);
         var spec = jdbc.sql(SELECT + where.sql + " ORDER BY e.credit_code").withFetchSize(1000);
-        where.bind(spec, scope);
+        bind(spec, where, scope);
         try (var rows = spec.query(EnterpriseRepository::map).stream()) {
             rows.forEach(consumer);
         }
@@ -111,10 +111,11 @@ class EnterpriseRepository {
 
     /** The WHERE clause of a filter, always bounded by the scope. */
     private record Where(String sql, List<Object[]> params) {
-        void bind(JdbcClient.StatementSpec spec, DataScope scope) {
-            spec.param("scope", scope.likePattern());
-            params.forEach(p -> spec.param((String) p[0], p[1]));
-        }
+    }
+
+    private static void bind(JdbcClient.StatementSpec spec, Where where, DataScope scope) {
+        spec.param("scope", scope.likePattern());
+        where.params().forEach(p -> spec.param((String) p[0], p[1]));
     }
 
     private static Where where(Filter f) {

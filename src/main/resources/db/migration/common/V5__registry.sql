@@ -25,9 +25,9 @@ CREATE INDEX enterprise_name_idx ON enterprise (name);
 -- 研发投入 by year (元, with fen).
 CREATE TABLE enterprise_rd_spending (
     enterprise_id BIGINT NOT NULL REFERENCES enterprise (id) ON DELETE CASCADE,
-    year          INT NOT NULL,
+    spending_year INT NOT NULL,
     amount        NUMERIC(18, 2) NOT NULL,
-    PRIMARY KEY (enterprise_id, year)
+    PRIMARY KEY (enterprise_id, spending_year)
 );
 
 -- 荣誉/资质 catalogue (admin-extendable) and an enterprise's honours.
@@ -44,15 +44,15 @@ CREATE TABLE enterprise_honour (
     enterprise_id BIGINT NOT NULL REFERENCES enterprise (id),
     honour_type   VARCHAR(40) NOT NULL REFERENCES honour_type (code),
     level         VARCHAR(16) NOT NULL,
-    year          INT NOT NULL,
+    award_year    INT NOT NULL,
     issuing_body  VARCHAR(200),
     note          VARCHAR(500),
     version       BIGINT NOT NULL DEFAULT 0,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT enterprise_honour_uk UNIQUE (enterprise_id, honour_type, year)
+    CONSTRAINT enterprise_honour_uk UNIQUE (enterprise_id, honour_type, award_year)
 );
-CREATE INDEX enterprise_honour_year_idx ON enterprise_honour (year, level);
+CREATE INDEX enterprise_honour_year_idx ON enterprise_honour (award_year, level);
 
 -- 户 and 居民: the resident ID number (GB 11643) is the natural key; birth date and gender are derived from it.
 CREATE TABLE household (

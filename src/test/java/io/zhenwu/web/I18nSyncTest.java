@@ -116,7 +116,7 @@ class I18nSyncTest {
                 }
                 for (String attribute : VISIBLE_ATTRIBUTES) {
                     if (element.hasAttr(attribute) && LETTER.matcher(element.attr(attribute)).find()
-                            && !(attribute.equals("value") && element.attr("type").equals("hidden"))) {
+                            && !(attribute.equals("value") && !Set.of("submit", "button", "reset").contains(element.attr("type")))) {
                         offences.add(TEMPLATES.relativize(template) + ": " + attribute + "=\"" + element.attr(attribute) + "\"");
                     }
                 }
