@@ -79,7 +79,11 @@ public class ExportService {
     public long export(Actor actor, String typeCode, Map<String, String> filters, boolean unmaskedRequested, Format format,
                        OutputStream out) {
         ImportType<?> type = prepare(actor, typeCode);
-        boolean unmasked = unmaskedRequested && type.hasPersonalData() && actor.has(Permission.VIEW_PERSONAL_DATA);
+        if (unmaskedRequested && type.hasPersonalData() && !actor.has(Permission.VIEW_PERSONAL_DATA)) {
+            // Refused rather than silently masked, so the user knows why the file is masked.
+            throw new org.springframework.security.access.AccessDeniedException("VIEW_PERSONAL_DATA required");
+        }
+        boolean unmasked = unmaskedRequested && type.hasPersonalData();
         long[] rows = {0};
         List<String> header = type.columns().stream().map(ImportColumn::header).toList();
         try {
