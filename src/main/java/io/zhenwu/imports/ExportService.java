@@ -6,7 +6,8 @@ import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Problems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,11 +42,16 @@ public class ExportService {
     private final ImportTypes types;
     private final ApplicationEventPublisher events;
     private final Problems problems;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate write;
 
-    ExportService(ImportTypes types, ApplicationEventPublisher events, Problems problems) {
+    ExportService(ImportTypes types, ApplicationEventPublisher events, Problems problems, PlatformTransactionManager transactions) {
         this.types = types;
         this.events = events;
         this.problems = problems;
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        this.write = new TransactionTemplate(transactions);
     }
 
     /** A writer's row method (both writers have the same shape). */
@@ -75,7 +81,7 @@ public class ExportService {
                 + java.time.LocalDate.now(io.zhenwu.shared.Times.ZONE).toString().replace("-", "") + "." + format.extension;
     }
 
-    @Transactional(readOnly = true)
+    /** Streams inside one read-only transaction (so the database cursor streams), then audits in a writing one. */
     public long export(Actor actor, String typeCode, Map<String, String> filters, boolean unmaskedRequested, Format format,
                        OutputStream out) {
         ImportType<?> type = prepare(actor, typeCode);
@@ -86,21 +92,23 @@ public class ExportService {
         boolean unmasked = unmaskedRequested && type.hasPersonalData();
         long[] rows = {0};
         List<String> header = type.columns().stream().map(ImportColumn::header).toList();
-        try {
-            if (format == Format.XLSX) {
-                try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message(type.labelKey(), Locale.SIMPLIFIED_CHINESE), header)) {
-                    type.export(actor, filters, unmasked, row -> write(writer::writeRow, row, rows));
+        readOnly.executeWithoutResult(status -> {
+            try {
+                if (format == Format.XLSX) {
+                    try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message(type.labelKey(), Locale.SIMPLIFIED_CHINESE), header)) {
+                        type.export(actor, filters, unmasked, row -> write(writer::writeRow, row, rows));
+                    }
+                } else {
+                    try (CsvTableWriter writer = new CsvTableWriter(out, header)) {
+                        type.export(actor, filters, unmasked, row -> write(writer::writeRow, row, rows));
+                    }
                 }
-            } else {
-                try (CsvTableWriter writer = new CsvTableWriter(out, header)) {
-                    type.export(actor, filters, unmasked, row -> write(writer::writeRow, row, rows));
-                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        events.publishEvent(new ExportPerformed(type.code(), new TreeMap<>(filters), rows[0], unmasked, format.extension,
-                actor.scope().path()));
+        });
+        write.executeWithoutResult(status -> events.publishEvent(new ExportPerformed(type.code(), new TreeMap<>(filters),
+                rows[0], unmasked, format.extension, actor.scope().path())));
         return rows[0];
     }
 }
