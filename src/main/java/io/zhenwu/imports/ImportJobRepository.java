@@ -107,6 +107,18 @@ class ImportJobRepository {
                 .query(Long.class).single();
     }
 
+    /** The first errors of a job, for the result page. */
+    List<RowError> firstErrors(DataScope scope, long jobId, int limit) {
+        return jdbc.sql("SELECT e.row_no, e.message FROM import_error e JOIN import_job j ON j.id = e.job_id "
+                        + "WHERE e.job_id = :job AND j.scope_path LIKE :scope ORDER BY e.row_no, e.seq LIMIT :limit")
+                .param("job", jobId).param("scope", scope.likePattern()).param("limit", limit)
+                .query((rs, i) -> new RowError(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** A row's error as the result page lists it. */
+    record RowError(long rowNumber, String message) {
+    }
+
     /** Streams a job's errors ordered by row, for the error report (merged with the re-read file). */
     void errors(DataScope scope, long jobId, Consumer<Object[]> consumer) {
         var spec = jdbc.sql("SELECT e.row_no, e.message FROM import_error e JOIN import_job j ON j.id = e.job_id "

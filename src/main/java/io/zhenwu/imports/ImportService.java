@@ -106,6 +106,12 @@ public class ImportService {
         return jobs.find(scope, id).orElseThrow(() -> new NotFoundException("import_job", id));
     }
 
+    /** The first row errors of a rejected job (row number as Excel shows it, message), for showing them inline. */
+    public List<Map.Entry<Long, String>> firstErrors(DataScope scope, long id, int limit) {
+        return jobs.firstErrors(scope, id, limit).stream()
+                .map(e -> Map.entry(e.rowNumber(), e.message())).toList();
+    }
+
     public PageResult<ImportJob> jobs(DataScope scope, PageQuery page) {
         return jobs.list(scope, page);
     }
