@@ -328,6 +328,53 @@ class ResidentsIT {
                 failed.id())).contains("应为 " + bad.charAt(17));
     }
 
+    @Test
+    void thePagesRegisterEditAndShowAHouseholdWithoutRevealingTheNumber() {
+        var page = new HttpTestClient(port, true);
+        page.login("cadre", PASSWORD);
+        String household = "T-WEB-" + SEQUENCE.incrementAndGet();
+        String valid = newId(true);
+        char expected = valid.charAt(17);
+        String wrong = valid.substring(0, 17) + (expected == '3' ? '4' : '3');
+        String form = "name=" + HttpTestClient.enc("杨帆") + "&orgUnitCode=321183102201&householdNo=" + household
+                + "&relationToHead=HEAD&phone=13600001111&tags=GRAIN_FARMER&tags=VETERAN&idNumber=";
+        var invalid = page.postForm("/registry/residents/new", "/registry/residents/new", form + wrong);
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("field-error").contains("应为 " + expected);
+
+        var created = page.postForm("/registry/residents/new", "/registry/residents/new", form + valid);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.replaceAll(".*/", ""));
+        Resident r = residents.get(town(), id);
+        assertThat(r.tags()).containsExactlyInAnyOrder(ResidentTag.GRAIN_FARMER, ResidentTag.VETERAN);
+
+        // The edit form shows neither number; left empty they are kept.
+        var edit = page.get("/registry/residents/" + id + "/edit");
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(edit.body()).contains(Masking.residentId(valid)).doesNotContain(valid).doesNotContain("13600001111");
+        var saved = page.postForm("/registry/residents/" + id + "/edit", "/registry/residents/" + id + "/edit",
+                "version=0&name=" + HttpTestClient.enc("杨一帆") + "&orgUnitCode=321183102201&householdNo=" + household
+                        + "&relationToHead=HEAD&idNumber=&phone=&tags=VETERAN");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        Resident after = residents.get(town(), id);
+        assertThat(after.name()).isEqualTo("杨一帆");
+        assertThat(after.idNumber()).isEqualTo(valid);
+        assertThat(after.phone()).isEqualTo("13600001111");
+        assertThat(after.tags()).containsExactly(ResidentTag.VETERAN);
+
+        var house = page.get("/registry/households/" + household);
+        assertThat(house.statusCode()).isEqualTo(200);
+        assertThat(house.body()).contains("杨一帆").contains(Masking.residentId(valid)).doesNotContain(valid);
+        assertThat(page.get("/registry/households/NO-SUCH-HOUSE").statusCode()).isEqualTo(404);
+
+        // The export is masked too (the cadre has no permission to unmask, and asking does not help).
+        var export = page.get("/exports/residents?format=csv&unmasked=true&householdNo=" + household);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("公民身份号码").contains("杨一帆").contains(Masking.residentId(valid))
+                .contains("户主").contains("退役军人").doesNotContain(valid);
+    }
+
     // --- HTTP helpers (as ApiIT) ---------------------------------------------------------------------------------
 
     HttpTestClient as(String user) {
