@@ -68,10 +68,14 @@ public class ExportService {
         rows[0]++;
     }
 
-    /** Checks the role before any byte is written, so a refusal is a clean 403. */
-    public ImportType<?> prepare(Actor actor, String typeCode) {
+    /** Checks the role (and the permission, if unmasked data is asked for) before any byte is written: a clean 403. */
+    public ImportType<?> prepare(Actor actor, String typeCode, boolean unmaskedRequested) {
         ImportType<?> type = types.get(typeCode);
         types.checkRole(actor, type);
+        if (unmaskedRequested && type.hasPersonalData() && !actor.has(Permission.VIEW_PERSONAL_DATA)) {
+            // Refused rather than silently masked, so the user knows why the file would be masked.
+            throw new org.springframework.security.access.AccessDeniedException("VIEW_PERSONAL_DATA required");
+        }
         return type;
     }
 
@@ -84,11 +88,7 @@ public class ExportService {
     /** Streams inside one read-only transaction (so the database cursor streams), then audits in a writing one. */
     public long export(Actor actor, String typeCode, Map<String, String> filters, boolean unmaskedRequested, Format format,
                        OutputStream out) {
-        ImportType<?> type = prepare(actor, typeCode);
-        if (unmaskedRequested && type.hasPersonalData() && !actor.has(Permission.VIEW_PERSONAL_DATA)) {
-            // Refused rather than silently masked, so the user knows why the file is masked.
-            throw new org.springframework.security.access.AccessDeniedException("VIEW_PERSONAL_DATA required");
-        }
+        ImportType<?> type = prepare(actor, typeCode, unmaskedRequested);
         boolean unmasked = unmaskedRequested && type.hasPersonalData();
         long[] rows = {0};
         List<String> header = type.columns().stream().map(ImportColumn::header).toList();

@@ -103,6 +103,10 @@ class EnterpriseApiIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'personal_data.viewed' AND entity_id = ? "
                 + "AND actor = 'leader'", Long.class, String.valueOf(id))).isEqualTo(before + 1);
         assertThat(admin.get("/api/v1/enterprises/" + id + "?unmasked=true").statusCode()).as("in scope, no permission").isEqualTo(403);
+        var unmaskedExport = admin.get("/api/v1/exports/enterprises?unmasked=true");
+        assertThat(unmaskedExport.statusCode()).isEqualTo(403);
+        assertThat(unmaskedExport.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(leader.get("/api/v1/exports/enterprises?unmasked=true&q=脱敏公司").body()).isNotEmpty();
         assertThat(jdbc.queryForObject("SELECT after_json FROM audit_event WHERE action = 'enterprise.registered' AND entity_id = ?",
                 String.class, String.valueOf(id))).contains("脱敏公司");
     }

@@ -98,11 +98,8 @@ class I18nSyncTest {
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
             "user.locked", "user.password_reset", "user.password_changed");
 
-    /** Java system properties that look like message keys ({@code System.getProperty("user.name")}). */
-    private static final Set<String> SYSTEM_PROPERTIES = Set.of("user.name", "user.home", "user.dir");
-
     private static boolean isAuditAction(String key) {
-        return AUDIT_ACTIONS.contains(key) || SYSTEM_PROPERTIES.contains(key);
+        return AUDIT_ACTIONS.contains(key);
     }
 
     @Test
