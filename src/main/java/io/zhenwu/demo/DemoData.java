@@ -29,14 +29,18 @@ import java.util.stream.Collectors;
 public class DemoData {
 
     public static final String DEMO_PASSWORD = "Zhenwu@2023";
+    /** 下蜀镇, whose registers the demo fills. */
+    static final String XIASHU = "321183102000";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final OrgUnits orgUnits;
     private final Users users;
+    private final RegistryDemo registries;
 
-    DemoData(OrgUnits orgUnits, Users users) {
+    DemoData(OrgUnits orgUnits, Users users, RegistryDemo registries) {
         this.orgUnits = orgUnits;
         this.users = users;
+        this.registries = registries;
     }
 
     /** Whether any org unit exists yet (the demo is only loaded into an empty installation). */
@@ -66,7 +70,10 @@ public class DemoData {
             users.createAsSystem(row[0], row[1], byCode.get(row[2]), roles, permissions, DEMO_PASSWORD);
             accounts++;
         }
-        log.info("Demo town loaded: {} org units, {} accounts", byCode.size(), accounts);
+        long started = System.nanoTime();
+        var registers = registries.load(byCode.get(XIASHU));
+        log.info("Demo town loaded: {} org units, {} accounts; {} enterprises, {} honours, {} facilities in {} ms", byCode.size(),
+                accounts, registers.enterprises(), registers.honours(), registers.facilities(), (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts);
     }
 
@@ -74,7 +81,7 @@ public class DemoData {
     public record Summary(int orgUnits, int users) {
     }
 
-    private static List<String[]> csv(String resource) {
+    static List<String[]> csv(String resource) {
         try (var reader = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
             return reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split(",", -1)).toList();
         } catch (IOException e) {

@@ -127,6 +127,17 @@ class ImportJobRepository {
                 + marks + ")", rows.stream().map(r -> prepend(jobId, r)).toList());
     }
 
+    /** Runs the type's prepare statements over the job's staged rows (see {@link Staging#prepare()}). */
+    void prepare(DataScope scope, Staging<?> staging, long jobId) {
+        for (String sql : staging.prepare()) {
+            var spec = jdbc.sql(sql).param("job", jobId);
+            if (sql.contains(":scope")) {
+                spec.param("scope", scope.likePattern());
+            }
+            spec.update();
+        }
+    }
+
     /** Resolves each staged row's org unit code to an active unit inside the importer's scope (else stays null). */
     void resolveOrgUnits(DataScope scope, Staging<?> staging, long jobId) {
         jdbc.sql("UPDATE " + staging.stagingTable() + " SET org_unit_id = (SELECT o.id FROM org_unit o WHERE o.code = "
@@ -137,7 +148,8 @@ class ImportJobRepository {
     /** Rows (row_no, arg) whose org unit is unknown or outside the scope. */
     @Unscoped("staging rows belong to the running job only")
     List<Object[]> unresolvedOrgUnits(Staging<?> staging, long jobId) {
-        return jdbc.sql("SELECT row_no, org_code FROM " + staging.stagingTable() + " WHERE job_id = :job AND org_unit_id IS NULL")
+        return jdbc.sql("SELECT row_no, org_code FROM " + staging.stagingTable() + " WHERE job_id = :job AND org_unit_id IS NULL "
+                        + "AND org_code IS NOT NULL")
                 .param("job", jobId).query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).list();
     }
 

@@ -287,6 +287,7 @@ public class ImportService {
 
         // Whole-file checks, in SQL over the staged rows.
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.CHECKING, rows);
+        jobs.prepare(scope, staging, jobId);
         jobs.resolveOrgUnits(scope, staging, jobId);
         List<Object[]> fileErrors = new ArrayList<>();
         String orgHeader = header(type, "orgUnitCode");
