@@ -173,6 +173,28 @@ class FacilitiesIT {
                 Long.class, code)).isEqualTo(1);
     }
 
+    @Test
+    void pagesListShowRegisterAndEdit() {
+        var browser = new HttpTestClient(port, true);
+        browser.login("admin", PASSWORD);
+        String code = code();
+        var created = browser.postForm("/registry/facilities/new", "/registry/facilities/new", "code=" + code
+                + "&typeCode=RESERVOIR&name=" + HttpTestClient.enc("甲村水库") + "&orgUnitCode=" + village.code()
+                + "&latitude=32.2&longitude=119.2&status=IN_SERVICE&commissionedOn=1975-05-01");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/registry/"));
+        assertThat(browser.get(path).body()).contains("甲村水库").contains("32.200000");
+        assertThat(browser.get(path + "/edit").body()).contains("甲村水库");
+        var list = browser.get("/registry/facilities?org=" + town.code());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(code).contains("水库 1");
+        var bad = browser.postForm("/registry/facilities/new", "/registry/facilities/new", "code=" + code()
+                + "&typeCode=RESERVOIR&name=x&orgUnitCode=" + village.code() + "&latitude=abc&longitude=119.2");
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("“abc”不是数字");
+    }
+
     Path xlsx(String name, List<List<Object>> rows) throws IOException {
         Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file);

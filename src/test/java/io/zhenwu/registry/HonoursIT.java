@@ -134,6 +134,24 @@ class HonoursIT {
                 + "AND entity_id = ?", Long.class, read(created).get("id").asString())).isEqualTo(1);
     }
 
+    @Test
+    void theEnterprisePageShowsHonoursAndAddsOne() {
+        Enterprise e = enterprise("戊装备有限公司");
+        var browser = new HttpTestClient(port, true);
+        browser.login("admin", PASSWORD);
+        assertThat(browser.get("/registry/enterprises/" + e.id()).body()).contains("/registry/enterprises/" + e.id() + "/honours");
+        var added = browser.postForm("/registry/enterprises/" + e.id(), "/registry/enterprises/" + e.id() + "/honours",
+                "typeCode=GOVERNOR_QUALITY_AWARD&level=&awardYear=2023&issuingBody=" + HttpTestClient.enc("江苏省人民政府") + "&note=");
+        assertThat(added.statusCode()).isEqualTo(302);
+        var section = browser.get("/registry/enterprises/" + e.id() + "/honours");
+        assertThat(section.statusCode()).isEqualTo(200);
+        assertThat(section.body()).contains("省长质量奖").contains("江苏省人民政府").contains("省级");
+        var again = browser.postForm("/registry/enterprises/" + e.id(), "/registry/enterprises/" + e.id() + "/honours",
+                "typeCode=GOVERNOR_QUALITY_AWARD&awardYear=2023");
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/registry/enterprises/" + e.id()).body()).contains("已登记");
+    }
+
     Path xlsx(String name, List<List<Object>> rows) throws IOException {
         Path file = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(file);
