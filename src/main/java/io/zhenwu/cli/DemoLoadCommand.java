@@ -25,8 +25,8 @@ class DemoLoadCommand implements CliCommand {
             return 1;
         }
         DemoData.Summary summary = demo.load();
-        out.printf("演示数据已加载: %d 个组织机构, %d 个账号 (password %s)%n",
-                summary.orgUnits(), summary.users(), DemoData.DEMO_PASSWORD);
+        out.printf("演示数据已加载: %d 个组织机构, %d 个账号, %d 名居民 (password %s)%n",
+                summary.orgUnits(), summary.users(), summary.residents(), DemoData.DEMO_PASSWORD);
         return 0;
     }
 }

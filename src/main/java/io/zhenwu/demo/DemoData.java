@@ -3,7 +3,12 @@ package io.zhenwu.demo;
 import io.zhenwu.org.OrgUnit;
 import io.zhenwu.org.OrgUnitType;
 import io.zhenwu.org.OrgUnits;
+import io.zhenwu.registry.Relation;
+import io.zhenwu.registry.ResidentDraft;
+import io.zhenwu.registry.ResidentTag;
+import io.zhenwu.registry.Residents;
 import io.zhenwu.security.Users;
+import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Role;
 import org.slf4j.Logger;
@@ -29,17 +34,18 @@ import java.util.stream.Collectors;
 public class DemoData {
 
     public static final String DEMO_PASSWORD = "Zhenwu@2023";
-    /** 下蜀镇, whose registers the demo fills. */
-    static final String XIASHU = "321183102000";
+    private static final String TOWN = "321183102000";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final OrgUnits orgUnits;
     private final Users users;
+    private final Residents residents;
     private final RegistryDemo registries;
 
-    DemoData(OrgUnits orgUnits, Users users, RegistryDemo registries) {
+    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries) {
         this.orgUnits = orgUnits;
         this.users = users;
+        this.residents = residents;
         this.registries = registries;
     }
 
@@ -48,7 +54,7 @@ public class DemoData {
         return orgUnits.roots().isEmpty();
     }
 
-    /** Loads the org tree and accounts; refuses to run twice. */
+    /** Loads the org tree, accounts and residents; refuses to run twice. */
     @Transactional
     public Summary load() {
         if (!installationEmpty()) {
@@ -71,14 +77,36 @@ public class DemoData {
             accounts++;
         }
         long started = System.nanoTime();
-        var registers = registries.load(byCode.get(XIASHU));
-        log.info("Demo town loaded: {} org units, {} accounts; {} enterprises, {} honours, {} facilities in {} ms", byCode.size(),
-                accounts, registers.enterprises(), registers.honours(), registers.facilities(), (System.nanoTime() - started) / 1_000_000);
-        return new Summary(byCode.size(), accounts);
+        int people = loadResidents(byCode.get(TOWN));
+        log.info("Demo town loaded: {} org units, {} accounts, {} residents ({} ms for the residents)", byCode.size(), accounts,
+                people, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        var registers = registries.load(byCode.get(TOWN));
+        log.info("Demo registers loaded: {} enterprises, {} honours, {} facilities in {} ms", registers.enterprises(),
+                registers.honours(), registers.facilities(), (System.nanoTime() - started) / 1_000_000);
+        return new Summary(byCode.size(), accounts, people);
+    }
+
+    /**
+     * 居民 of 下蜀镇 through {@link Residents#register}, the path the forms and the API take (same rules, same audit
+     * events), within the town's scope. Every ID number in the file is valid but fictitious.
+     */
+    private int loadResidents(OrgUnit town) {
+        DataScope scope = new DataScope(town.id(), town.path());
+        int count = 0;
+        for (String[] row : csv("demo/residents.csv")) {
+            var tags = row[6].isBlank() ? EnumSet.noneOf(ResidentTag.class)
+                    : Arrays.stream(row[6].split("\\|")).map(ResidentTag::valueOf)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(ResidentTag.class)));
+            residents.register(scope, new ResidentDraft(row[3], row[2], row[0], row[1], Relation.valueOf(row[4]),
+                    row[5].isBlank() ? null : row[5], tags));
+            count++;
+        }
+        return count;
     }
 
     /** What was loaded. */
-    public record Summary(int orgUnits, int users) {
+    public record Summary(int orgUnits, int users, int residents) {
     }
 
     static List<String[]> csv(String resource) {

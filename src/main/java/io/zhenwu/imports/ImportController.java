@@ -107,7 +107,9 @@ final class ImportController {
         @GetMapping("/imports/{id}")
         String show(DataScope scope, @PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
                     Model model) {
-            model.addAttribute("job", imports.job(scope, id));
+            ImportJob job = imports.job(scope, id);
+            model.addAttribute("job", job);
+            model.addAttribute("errors", job.hasErrorReport() ? imports.firstErrors(scope, id, 20) : List.of());
             return "true".equals(htmx) ? "imports/importJob :: status" : "imports/importJob";
         }
 

@@ -107,6 +107,18 @@ class ImportJobRepository {
                 .query(Long.class).single();
     }
 
+    /** The first errors of a job, for the result page. */
+    List<RowError> firstErrors(DataScope scope, long jobId, int limit) {
+        return jdbc.sql("SELECT e.row_no, e.message FROM import_error e JOIN import_job j ON j.id = e.job_id "
+                        + "WHERE e.job_id = :job AND j.scope_path LIKE :scope ORDER BY e.row_no, e.seq LIMIT :limit")
+                .param("job", jobId).param("scope", scope.likePattern()).param("limit", limit)
+                .query((rs, i) -> new RowError(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** A row's error as the result page lists it. */
+    record RowError(long rowNumber, String message) {
+    }
+
     /** Streams a job's errors ordered by row, for the error report (merged with the re-read file). */
     void errors(DataScope scope, long jobId, Consumer<Object[]> consumer) {
         var spec = jdbc.sql("SELECT e.row_no, e.message FROM import_error e JOIN import_job j ON j.id = e.job_id "
@@ -123,8 +135,8 @@ class ImportJobRepository {
     void stage(Staging<?> staging, long jobId, List<Object[]> rows) {
         String columns = String.join(", ", staging.columns());
         String marks = String.join(", ", java.util.Collections.nCopies(staging.columns().size() + 3, "?"));
-        batch.batchUpdate("INSERT INTO " + staging.stagingTable() + " (job_id, row_no, org_code, " + columns + ") VALUES ("
-                + marks + ")", rows.stream().map(r -> prepend(jobId, r)).toList());
+        batch.batchUpdate("INSERT INTO " + staging.stagingTable() + " (job_id, row_no, org_code, org_unit_id, " + columns + ") VALUES ("
+                + marks + ", ?)", rows.stream().map(r -> prepend(jobId, r)).toList());
     }
 
     /** Runs the type's prepare statements over the job's staged rows (see {@link Staging#prepare()}). */
@@ -138,19 +150,10 @@ class ImportJobRepository {
         }
     }
 
-    /** Resolves each staged row's org unit code to an active unit inside the importer's scope (else stays null). */
-    void resolveOrgUnits(DataScope scope, Staging<?> staging, long jobId) {
-        jdbc.sql("UPDATE " + staging.stagingTable() + " SET org_unit_id = (SELECT o.id FROM org_unit o WHERE o.code = "
-                        + staging.stagingTable() + ".org_code AND o.active = TRUE AND o.path LIKE :scope) WHERE job_id = :job")
-                .param("scope", scope.likePattern()).param("job", jobId).update();
-    }
-
-    /** Rows (row_no, arg) whose org unit is unknown or outside the scope. */
-    @Unscoped("staging rows belong to the running job only")
-    List<Object[]> unresolvedOrgUnits(Staging<?> staging, long jobId) {
-        return jdbc.sql("SELECT row_no, org_code FROM " + staging.stagingTable() + " WHERE job_id = :job AND org_unit_id IS NULL "
-                        + "AND org_code IS NOT NULL")
-                .param("job", jobId).query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).list();
+    /** The id of an active org unit with this code inside the scope. */
+    Optional<Long> orgUnitId(DataScope scope, String code) {
+        return jdbc.sql("SELECT id FROM org_unit WHERE code = :code AND active = TRUE AND path LIKE :scope")
+                .param("code", code).param("scope", scope.likePattern()).query(Long.class).optional();
     }
 
     /** Rows (row_no, first row_no) repeating a key an earlier row of the same file already has. */

@@ -5,24 +5,26 @@ import java.util.function.Function;
 
 /**
  * How a record type's valid rows are staged and applied. The staging table has {@code job_id}, {@code row_no},
- * {@code org_code}, {@code org_unit_id} and the same data columns as the target; the pipeline fills it in batches,
- * resolves {@code org_unit_id} within the importer's scope, runs the whole-file checks and the counts in SQL, then
- * applies the file with one MERGE keyed on {@code keyColumn}.
+ * {@code org_code}, {@code org_unit_id} and the same data columns as the target. The pipeline resolves each row's
+ * org unit code within the importer's scope while reading (a per-job cache: files name few units), fills the table
+ * in batches, runs the whole-file checks and the counts in SQL, then applies the file with one MERGE keyed on
+ * {@code keyColumn}.
  *
  * @param columns data columns in the order {@code values} returns them (the key column first); {@code org_unit_id}
  *                is not among them (the pipeline resolves it)
  * @param values  a valid row as its org unit code followed by the column values
  * @param checks  further whole-file checks of the type (references, allowed org unit types)
- * @param prepare statements run over the staged rows of {@code :job} (they may use {@code :scope}) before org units
- *                are resolved and the checks run: resolving a referenced record (an honour's enterprise and, from
- *                it, {@code org_code}), a catalogue entry written by its name, a default. A row a prepare statement
- *                leaves without {@code org_code} is not reported as an unknown org unit: one of {@code checks} must
- *                report it (else the MERGE's NOT NULL {@code org_unit_id} fails the job and nothing is written).
+ * @param prepare statements run over the staged rows of {@code :job} (they may use {@code :scope}) before the
+ *                whole-file checks: resolving a referenced record, a catalogue entry written by its name, a default.
+ *                A type whose rows do not name an org unit (an honour belongs to its enterprise's) stages them with
+ *                a null org code and fills {@code org_code} and {@code org_unit_id} here, within {@code :scope}; a row
+ *                left without one must be reported by one of {@code checks} (else the MERGE's NOT NULL
+ *                {@code org_unit_id} fails the job and nothing is written).
  */
 public record Staging<R>(String targetTable, String stagingTable, String keyColumn, List<String> columns,
                          Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare) {
 
-    /** A type whose rows name their org unit themselves and need no preparation. */
+    /** A type whose rows name their org unit and need no preparation. */
     public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
                    Function<R, Object[]> values, List<StagingCheck> checks) {
         this(targetTable, stagingTable, keyColumn, columns, values, checks, List.of());

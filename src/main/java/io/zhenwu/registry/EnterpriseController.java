@@ -126,6 +126,10 @@ class EnterpriseController {
         var export = UriComponentsBuilder.fromPath("/exports/enterprises");
         query.toParameters().forEach(export::queryParam);
         model.addAttribute("exportUrl", export.build().toUriString());
+        var params = new StringBuilder();
+        query.toParameters().forEach((k, v) -> params.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        model.addAttribute("filterParams", params.toString());
         return "true".equals(htmx) ? "registry/enterpriseList :: results" : "registry/enterpriseList";
     }
 

@@ -22,8 +22,9 @@ import java.util.function.Consumer;
  * honour) is {@code 统一社会信用代码|荣誉类型代码|年度}, so re-importing a file updates instead of duplicating.
  * <p>
  * The rows carry no org unit: the type's prepare statements resolve, within the importer's scope, the enterprise
- * from the credit code (the key's first 18 characters) and take the enterprise's own org unit code as the row's
- * {@code org_code}; the pipeline then resolves {@code org_unit_id} from it as for every type. They also turn a type
+ * from the credit code (the key's first 18 characters) and take the enterprise's own org unit as the row's
+ * {@code org_code} and {@code org_unit_id} (the rows are staged with a null org code, which the pipeline leaves to
+ * the type). They also turn a type
  * written by its Chinese name into its code, fill the type's default level and rebuild the key from the code. A row
  * whose enterprise is unknown or out of scope keeps no org code and is reported by the credit-code check.
  */
@@ -136,6 +137,8 @@ class HonourImportType implements ImportType<HonourImportType.Row> {
                         "UPDATE honour_staging SET enterprise_id = (SELECT e.id FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id "
                                 + "WHERE e.credit_code = SUBSTRING(honour_staging.honour_key, 1, 18) AND o.path LIKE :scope), "
                                 + "org_code = (SELECT o.code FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id "
+                                + "WHERE e.credit_code = SUBSTRING(honour_staging.honour_key, 1, 18) AND o.path LIKE :scope), "
+                                + "org_unit_id = (SELECT e.org_unit_id FROM enterprise e JOIN org_unit o ON o.id = e.org_unit_id "
                                 + "WHERE e.credit_code = SUBSTRING(honour_staging.honour_key, 1, 18) AND o.path LIKE :scope) "
                                 + "WHERE job_id = :job",
                         // the type's default level

@@ -16,6 +16,16 @@ final class PersonalData {
     private PersonalData() {
     }
 
+    /**
+     * Refuses a request for unmasked data without the permission before the record is even looked up, so the answer
+     * (403) says nothing about whether the record exists or lies in the caller's scope.
+     */
+    static void checkRequest(Actor actor, boolean requested) {
+        if (requested && !actor.has(Permission.VIEW_PERSONAL_DATA)) {
+            throw new AccessDeniedException("VIEW_PERSONAL_DATA required");
+        }
+    }
+
     static boolean reveal(Actor actor, boolean requested, String entityType, long entityId, String fields,
                           ApplicationEventPublisher events) {
         if (!requested) {

@@ -24,6 +24,23 @@ public final class RegistryEvents {
         public String entityId() { return String.valueOf(after.id()); }
     }
 
+    /** 居民登记. The trail gets the record with its ID number and phone masked: auditors read it, they need not know them. */
+    public record ResidentRegistered(Resident resident, String scopePath) implements AuditableEvent {
+        public String action() { return "resident.registered"; }
+        public String entityType() { return "resident"; }
+        public String entityId() { return String.valueOf(resident.id()); }
+        public Object after() { return resident.masked(); }
+    }
+
+    /** 居民信息变更; masked like {@link ResidentRegistered}. */
+    public record ResidentUpdated(Resident previous, Resident resident, String scopePath) implements AuditableEvent {
+        public String action() { return "resident.updated"; }
+        public String entityType() { return "resident"; }
+        public String entityId() { return String.valueOf(resident.id()); }
+        public Object before() { return previous.masked(); }
+        public Object after() { return resident.masked(); }
+    }
+
     /**
      * Someone with the permission looked at personal data unmasked (身份证号、电话): who, which record, why it
      * matters — the trail must show every disclosure.

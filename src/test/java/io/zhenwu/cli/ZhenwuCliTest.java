@@ -110,6 +110,27 @@ class ZhenwuCliTest {
     }
 
     @Test
+    void importsAFileAllOrNothingAndLeavesTheErrorReportNextToIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String first17 = "91321183MA9CPX001";
+        String good = first17 + io.zhenwu.registry.CreditCode.checkCharacter(first17);
+        java.nio.file.Path csv = dir.resolve("企业.csv");
+        java.nio.file.Files.writeString(csv, "统一社会信用代码,企业名称,所属单位代码\n" + good + ",命令行公司,XS-PARK\n");
+        Run ok = run("import", "enterprises", csv.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("导入完成", "新增 1");
+
+        java.nio.file.Path bad = dir.resolve("坏.csv");
+        java.nio.file.Files.writeString(bad, "统一社会信用代码,企业名称,所属单位代码\n" + good.substring(0, 17) + "0,坏公司,XS-PARK\n");
+        Run rejected = run("import", "enterprises", bad.toString());
+        assertThat(rejected.exitCode()).isEqualTo(1);
+        assertThat(rejected.out()).contains("整个文件未导入");
+        assertThat(dir.resolve("坏.csv.errors.xlsx")).exists();
+
+        assertThat(run("import", "planets", bad.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void demoLoadRefusesANonEmptyInstallation() {
         Run load = run("demo", "load");
         assertThat(load.exitCode()).isEqualTo(1);

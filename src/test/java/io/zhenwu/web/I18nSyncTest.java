@@ -79,10 +79,13 @@ class I18nSyncTest {
         }
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = JAVA_KEY.matcher(Files.readString(source));
+                String text = Files.readString(source);
+                Matcher m = JAVA_KEY.matcher(text);
                 while (m.find()) {
                     String key = m.group(1);
-                    if (!known.contains(key) && !isAuditAction(key)) {
+                    // System.getProperty("user.name") names a JVM property, not a message.
+                    boolean systemProperty = text.substring(Math.max(0, m.start() - 12), m.start()).endsWith("getProperty(");
+                    if (!known.contains(key) && !isAuditAction(key) && !systemProperty) {
                         missing.add(JAVA.relativize(source) + ": " + key);
                     }
                 }
@@ -95,8 +98,11 @@ class I18nSyncTest {
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
             "user.locked", "user.password_reset", "user.password_changed");
 
+    /** Java system properties that look like message keys ({@code System.getProperty("user.name")}). */
+    private static final Set<String> SYSTEM_PROPERTIES = Set.of("user.name", "user.home", "user.dir");
+
     private static boolean isAuditAction(String key) {
-        return AUDIT_ACTIONS.contains(key);
+        return AUDIT_ACTIONS.contains(key) || SYSTEM_PROPERTIES.contains(key);
     }
 
     @Test
