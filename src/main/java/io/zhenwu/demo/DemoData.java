@@ -40,11 +40,13 @@ public class DemoData {
     private final OrgUnits orgUnits;
     private final Users users;
     private final Residents residents;
+    private final RegistryDemo registries;
 
-    DemoData(OrgUnits orgUnits, Users users, Residents residents) {
+    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries) {
         this.orgUnits = orgUnits;
         this.users = users;
         this.residents = residents;
+        this.registries = registries;
     }
 
     /** Whether any org unit exists yet (the demo is only loaded into an empty installation). */
@@ -78,6 +80,10 @@ public class DemoData {
         int people = loadResidents(byCode.get(TOWN));
         log.info("Demo town loaded: {} org units, {} accounts, {} residents ({} ms for the residents)", byCode.size(), accounts,
                 people, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        var registers = registries.load(byCode.get(TOWN));
+        log.info("Demo registers loaded: {} enterprises, {} honours, {} facilities in {} ms", registers.enterprises(),
+                registers.honours(), registers.facilities(), (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts, people);
     }
 
@@ -103,7 +109,7 @@ public class DemoData {
     public record Summary(int orgUnits, int users, int residents) {
     }
 
-    private static List<String[]> csv(String resource) {
+    static List<String[]> csv(String resource) {
         try (var reader = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
             return reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split(",", -1)).toList();
         } catch (IOException e) {

@@ -139,6 +139,17 @@ class ImportJobRepository {
                 + marks + ", ?)", rows.stream().map(r -> prepend(jobId, r)).toList());
     }
 
+    /** Runs the type's prepare statements over the job's staged rows (see {@link Staging#prepare()}). */
+    void prepare(DataScope scope, Staging<?> staging, long jobId) {
+        for (String sql : staging.prepare()) {
+            var spec = jdbc.sql(sql).param("job", jobId);
+            if (sql.contains(":scope")) {
+                spec.param("scope", scope.likePattern());
+            }
+            spec.update();
+        }
+    }
+
     /** The id of an active org unit with this code inside the scope. */
     Optional<Long> orgUnitId(DataScope scope, String code) {
         return jdbc.sql("SELECT id FROM org_unit WHERE code = :code AND active = TRUE AND path LIKE :scope")

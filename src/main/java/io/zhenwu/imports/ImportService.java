@@ -257,9 +257,10 @@ public class ImportService {
                 List<FieldViolation> violations = new ArrayList<>(row.violations());
                 violations.addAll(result.violations());
                 Object[] values = violations.isEmpty() && result.value() != null ? staging.values().apply(result.value()) : null;
-                Long orgUnitId = values == null ? null : orgUnitIds.computeIfAbsent(String.valueOf(values[0]),
+                // A null org code: the type's prepare statements resolve the row's unit (see Staging#prepare).
+                Long orgUnitId = values == null || values[0] == null ? null : orgUnitIds.computeIfAbsent(String.valueOf(values[0]),
                         code -> jobs.orgUnitId(scope, code).orElse(-1L));
-                if (values != null && orgUnitId < 0) {
+                if (values != null && orgUnitId != null && orgUnitId < 0) {
                     violations.add(FieldViolation.of("orgUnitCode", "import.orgUnit.outOfScope", header(type, "orgUnitCode"), values[0]));
                 }
                 if (violations.isEmpty() && values != null) {
@@ -305,6 +306,7 @@ public class ImportService {
         long read = System.nanoTime();
         // Whole-file checks, in SQL over the staged rows.
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.CHECKING, rows);
+        jobs.prepare(scope, staging, jobId);
         List<Object[]> fileErrors = new ArrayList<>();
         for (Object[] r : jobs.duplicateKeys(staging, jobId)) {
             fileErrors.add(error(r[0], staging.keyColumn(), problems.message("import.duplicateInFile", locale, r[1])));

@@ -14,9 +14,21 @@ import java.util.function.Function;
  *                is not among them (the pipeline resolves it)
  * @param values  a valid row as its org unit code followed by the column values
  * @param checks  further whole-file checks of the type (references, allowed org unit types)
+ * @param prepare statements run over the staged rows of {@code :job} (they may use {@code :scope}) before the
+ *                whole-file checks: resolving a referenced record, a catalogue entry written by its name, a default.
+ *                A type whose rows do not name an org unit (an honour belongs to its enterprise's) stages them with
+ *                a null org code and fills {@code org_code} and {@code org_unit_id} here, within {@code :scope}; a row
+ *                left without one must be reported by one of {@code checks} (else the MERGE's NOT NULL
+ *                {@code org_unit_id} fails the job and nothing is written).
  */
 public record Staging<R>(String targetTable, String stagingTable, String keyColumn, List<String> columns,
-                         Function<R, Object[]> values, List<StagingCheck> checks) {
+                         Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare) {
+
+    /** A type whose rows name their org unit and need no preparation. */
+    public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
+                   Function<R, Object[]> values, List<StagingCheck> checks) {
+        this(targetTable, stagingTable, keyColumn, columns, values, checks, List.of());
+    }
 
     /**
      * A check over the staged rows: {@code sql} selects {@code row_no} and {@code arg} from the staging table for

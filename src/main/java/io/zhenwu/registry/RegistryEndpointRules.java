@@ -20,6 +20,8 @@ class RegistryEndpointRules implements EndpointRules {
     @Override
     public List<EndpointRule> rules() {
         return List.of(
+                // The facility catalogue is administration: listed before the registry-wide rules, which would match too.
+                EndpointRule.roles(null, "/registry/facility-types", Role.ADMIN),
                 EndpointRule.roles("GET", "/registry/**", READERS),
                 EndpointRule.roles("POST", "/registry/**", WRITERS),
                 EndpointRule.roles("GET", "/api/v1/enterprises", READERS),
@@ -34,6 +36,8 @@ class RegistryEndpointRules implements EndpointRules {
                 EndpointRule.roles("GET", "/api/v1/facilities", READERS),
                 EndpointRule.roles("GET", "/api/v1/facilities/**", READERS),
                 EndpointRule.roles("POST", "/api/v1/facilities", WRITERS),
-                EndpointRule.roles("PATCH", "/api/v1/facilities/{id}", WRITERS));
+                EndpointRule.roles("PATCH", "/api/v1/facilities/{id}", WRITERS),
+                EndpointRule.roles("GET", "/api/v1/facility-types", READERS),
+                EndpointRule.roles("GET", "/api/v1/honour-types", READERS));
     }
 }

@@ -50,4 +50,34 @@ public final class RegistryEvents {
         public String entityId() { return String.valueOf(recordId); }
         public Object after() { return Map.of("fields", fields); }
     }
+
+    // --- facilities and honours ---------------------------------------------------------------------------------
+
+    /** 设施登记. */
+    public record FacilityRegistered(Facility after, String scopePath) implements AuditableEvent {
+        public String action() { return "facility.registered"; }
+        public String entityType() { return "facility"; }
+        public String entityId() { return String.valueOf(after.id()); }
+    }
+
+    /** 设施信息变更. */
+    public record FacilityUpdated(Facility before, Facility after, String scopePath) implements AuditableEvent {
+        public String action() { return "facility.updated"; }
+        public String entityType() { return "facility"; }
+        public String entityId() { return String.valueOf(after.id()); }
+    }
+
+    /** An administrator added a facility type to the catalogue (scope: the administrator's unit). */
+    public record FacilityTypeAdded(FacilityType after, String scopePath) implements AuditableEvent {
+        public String action() { return "facility_type.added"; }
+        public String entityType() { return "facility_type"; }
+        public String entityId() { return after.code(); }
+    }
+
+    /** 荣誉/资质 recorded for an enterprise. */
+    public record HonourRecorded(EnterpriseHonour after, String scopePath) implements AuditableEvent {
+        public String action() { return "enterprise_honour.recorded"; }
+        public String entityType() { return "enterprise_honour"; }
+        public String entityId() { return String.valueOf(after.id()); }
+    }
 }
