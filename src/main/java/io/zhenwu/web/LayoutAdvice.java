@@ -44,6 +44,7 @@ class LayoutAdvice {
                     || actor.hasRole(Role.INSPECTOR)) {
                 items.add(new NavItem("/registry/enterprises", "nav.enterprises", "nav.section.registry"));
                 items.add(new NavItem("/registry/residents", "nav.residents", "nav.section.registry"));
+                items.add(new NavItem("/registry/facilities", "nav.facilities", "nav.section.registry"));
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
                 items.add(new NavItem("/imports", "nav.imports", "nav.section.registry"));
