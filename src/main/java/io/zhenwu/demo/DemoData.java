@@ -42,7 +42,10 @@ public class DemoData {
     private final Residents residents;
     private final RegistryDemo registries;
 
-    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries) {
+    private final IndicatorDemo indicatorDemo;
+
+    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo) {
+        this.indicatorDemo = indicatorDemo;
         this.orgUnits = orgUnits;
         this.users = users;
         this.residents = residents;
@@ -84,6 +87,9 @@ public class DemoData {
         var registers = registries.load(byCode.get(TOWN));
         log.info("Demo registers loaded: {} enterprises, {} honours, {} facilities in {} ms", registers.enterprises(),
                 registers.honours(), registers.facilities(), (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        int indicatorValues = indicatorDemo.load(byCode.get("321183"));
+        log.info("Demo indicators loaded: {} values in {} ms", indicatorValues, (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts, people);
     }
 

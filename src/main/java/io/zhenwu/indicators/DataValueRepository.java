@@ -1,0 +1,210 @@
+package io.zhenwu.indicators;
+
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.Times;
+import io.zhenwu.shared.Unscoped;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Data values, their revisions, period locks and the aggregates over them — all in SQL. An aggregate for an org
+ * unit counts each value whose unit has no ancestor inside the subtree with a value for the same period: a town's
+ * own GDP wins over the sum of its villages, and a county without its own value is the sum of its towns.
+ */
+@Repository
+class DataValueRepository {
+
+    private static final String SELECT = "SELECT dv.id, dv.indicator_code, dv.org_unit_id, o.code AS org_code, dv.period_type, "
+            + "dv.period_start, dv.value, dv.reported_growth, dv.source, dv.comment, dv.revision, dv.version, dv.updated_by, "
+            + "dv.updated_at FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id ";
+
+    /** Values of the subtree that are not shadowed by a value of an ancestor within the subtree. */
+    private static final String TOP_MOST = " AND NOT EXISTS (SELECT 1 FROM data_value a JOIN org_unit ao ON ao.id = a.org_unit_id "
+            + "WHERE a.indicator_code = dv.indicator_code AND a.period_type = dv.period_type AND a.period_start = dv.period_start "
+            + "AND ao.id <> o.id AND o.path LIKE ao.path || '%' AND ao.path LIKE :subtree) ";
+
+    private final JdbcClient jdbc;
+
+    DataValueRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<DataValue> find(DataScope scope, String indicator, long orgUnitId, Period period) {
+        return jdbc.sql(SELECT + "WHERE dv.indicator_code = :code AND dv.org_unit_id = :org AND dv.period_type = :type "
+                        + "AND dv.period_start = :start AND o.path LIKE :scope")
+                .param("code", indicator).param("org", orgUnitId).param("type", period.type().name())
+                .param("start", period.start()).param("scope", scope.likePattern())
+                .query(DataValueRepository::map).optional();
+    }
+
+    List<DataValue> list(DataScope scope, long orgUnitId, PeriodType type, LocalDate from, LocalDate to) {
+        return jdbc.sql(SELECT + "WHERE dv.org_unit_id = :org AND dv.period_type = :type AND dv.period_start >= :from "
+                        + "AND dv.period_start < :to AND o.path LIKE :scope ORDER BY dv.indicator_code, dv.period_start")
+                .param("org", orgUnitId).param("type", type.name()).param("from", from).param("to", to)
+                .param("scope", scope.likePattern()).query(DataValueRepository::map).list();
+    }
+
+    @Unscoped("the org unit was read within the caller's scope before the insert")
+    long insert(String indicator, long orgUnitId, Period period, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
+                String comment, String by) {
+        var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO data_value (indicator_code, org_unit_id, period_type, period_start, value, reported_growth, source, "
+                        + "comment, revision, version, updated_by, created_at, updated_at) VALUES (:code, :org, :type, :start, :value, "
+                        + ":growth, :source, :comment, 1, 0, :by, :now, :now)")
+                .param("code", indicator).param("org", orgUnitId).param("type", period.type().name()).param("start", period.start())
+                .param("value", value).param("growth", growth).param("source", source.name()).param("comment", comment)
+                .param("by", by).param("now", now).update(keys, "id");
+        long id = keys.getKey().longValue();
+        insertRevision(id, 1, value, growth, source, comment, by, now);
+        return id;
+    }
+
+    /** A new revision; 0 rows when the version is stale (someone saved in between) or the value is out of scope. */
+    int update(DataScope scope, long id, long version, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
+               String comment, String by) {
+        var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+        int n = jdbc.sql("UPDATE data_value SET value = :value, reported_growth = :growth, source = :source, comment = :comment, "
+                        + "revision = revision + 1, version = version + 1, updated_by = :by, updated_at = :now WHERE id = :id "
+                        + "AND version = :version AND org_unit_id IN (SELECT o.id FROM org_unit o WHERE o.path LIKE :scope)")
+                .param("value", value).param("growth", growth).param("source", source.name()).param("comment", comment)
+                .param("by", by).param("now", now).param("id", id).param("version", version).param("scope", scope.likePattern())
+                .update();
+        if (n == 1) {
+            int revision = jdbc.sql("SELECT revision FROM data_value WHERE id = :id").param("id", id).query(Integer.class).single();
+            insertRevision(id, revision, value, growth, source, comment, by, now);
+        }
+        return n;
+    }
+
+    private void insertRevision(long id, int revision, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
+                                String comment, String by, OffsetDateTime at) {
+        jdbc.sql("INSERT INTO data_value_revision (data_value_id, revision, value, reported_growth, source, comment, revised_by, "
+                        + "revised_at) VALUES (:id, :revision, :value, :growth, :source, :comment, :by, :at)")
+                .param("id", id).param("revision", revision).param("value", value).param("growth", growth)
+                .param("source", source.name()).param("comment", comment).param("by", by).param("at", at).update();
+    }
+
+    List<DataValue.Revision> revisions(DataScope scope, long dataValueId) {
+        return jdbc.sql("SELECT r.revision, r.value, r.reported_growth, r.source, r.comment, r.revised_by, r.revised_at "
+                        + "FROM data_value_revision r JOIN data_value dv ON dv.id = r.data_value_id JOIN org_unit o ON o.id = dv.org_unit_id "
+                        + "WHERE r.data_value_id = :id AND o.path LIKE :scope ORDER BY r.revision")
+                .param("id", dataValueId).param("scope", scope.likePattern())
+                .query((rs, i) -> new DataValue.Revision(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        DataValue.ValueSource.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** The value as it stood at {@code asOf}: the latest revision entered by then. */
+    Optional<DataValue.Revision> asOf(DataScope scope, String indicator, long orgUnitId, Period period, Instant asOf) {
+        return jdbc.sql("SELECT r.revision, r.value, r.reported_growth, r.source, r.comment, r.revised_by, r.revised_at "
+                        + "FROM data_value_revision r JOIN data_value dv ON dv.id = r.data_value_id JOIN org_unit o ON o.id = dv.org_unit_id "
+                        + "WHERE dv.indicator_code = :code AND dv.org_unit_id = :org AND dv.period_type = :type AND dv.period_start = :start "
+                        + "AND o.path LIKE :scope AND r.revised_at <= :asOf ORDER BY r.revision DESC LIMIT 1")
+                .param("code", indicator).param("org", orgUnitId).param("type", period.type().name()).param("start", period.start())
+                .param("scope", scope.likePattern()).param("asOf", OffsetDateTime.ofInstant(asOf, Times.ZONE))
+                .query((rs, i) -> new DataValue.Revision(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        DataValue.ValueSource.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** Whether the period is locked for the unit or any unit above it. */
+    @Unscoped("locks set higher up the tree apply to the caller's units too; the unit itself was checked in scope")
+    boolean locked(String orgPath, Period period) {
+        return jdbc.sql("SELECT COUNT(*) FROM period_lock l JOIN org_unit o ON o.id = l.org_unit_id WHERE :path LIKE o.path || '%' "
+                        + "AND l.period_type = :type AND l.period_start = :start")
+                .param("path", orgPath).param("type", period.type().name()).param("start", period.start())
+                .query(Long.class).single() > 0;
+    }
+
+    @Unscoped("the org unit was read within the caller's scope before the lock")
+    void lock(long orgUnitId, Period period, String by) {
+        jdbc.sql("INSERT INTO period_lock (org_unit_id, period_type, period_start, locked_by, locked_at) VALUES (:org, :type, :start, :by, :now)")
+                .param("org", orgUnitId).param("type", period.type().name()).param("start", period.start()).param("by", by)
+                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).update();
+    }
+
+    /**
+     * One indicator over the subtree of {@code org} per period in [from, to): own value or the top-most values
+     * below it, summed or averaged per the indicator; also how many values went in.
+     */
+    List<Aggregate> series(DataScope scope, String indicator, String orgPath, PeriodType type, LocalDate from, LocalDate to,
+                           Indicator.OrgAggregation aggregation) {
+        return bindSeries(jdbc.sql(seriesSql(aggregation) + " ORDER BY dv.period_start"), scope, indicator, orgPath, type, from, to)
+                .query((rs, i) -> new Aggregate(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * The periods of [from, to) combined as the indicator combines periods: the sum of the months, the last period's
+     * value, their maximum or their average — in one statement.
+     */
+    Optional<BigDecimal> combined(DataScope scope, String indicator, String orgPath, PeriodType type, LocalDate from, LocalDate to,
+                                  Indicator.OrgAggregation orgAggregation, Indicator.PeriodAggregation periodAggregation) {
+        String series = seriesSql(orgAggregation);
+        String sql = switch (periodAggregation) {
+            case SUM -> "SELECT SUM(s.v) FROM (" + series + ") s";
+            case MAX -> "SELECT MAX(s.v) FROM (" + series + ") s";
+            case AVERAGE -> "SELECT AVG(s.v) FROM (" + series + ") s";
+            case LAST -> "SELECT s.v FROM (" + series + ") s ORDER BY s.period_start DESC LIMIT 1";
+        };
+        return bindSeries(jdbc.sql(sql), scope, indicator, orgPath, type, from, to)
+                .query((rs, i) -> rs.getBigDecimal(1)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    private static String seriesSql(Indicator.OrgAggregation aggregation) {
+        String fn = aggregation == Indicator.OrgAggregation.AVERAGE ? "AVG" : "SUM";
+        String own = aggregation == Indicator.OrgAggregation.NONE ? " AND o.path = :subtreePath " : TOP_MOST;
+        return "SELECT dv.period_start AS period_start, " + fn + "(dv.value) AS v, COUNT(*) AS n FROM data_value dv "
+                + "JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.indicator_code = :code AND dv.period_type = :type "
+                + "AND dv.period_start >= :from AND dv.period_start < :to AND o.path LIKE :subtree AND o.path LIKE :scope"
+                + own + "GROUP BY dv.period_start";
+    }
+
+    private static JdbcClient.StatementSpec bindSeries(JdbcClient.StatementSpec spec, DataScope scope, String indicator, String orgPath,
+                                                       PeriodType type, LocalDate from, LocalDate to) {
+        return spec.param("code", indicator).param("type", type.name()).param("from", from).param("to", to)
+                .param("subtree", orgPath + "%").param("subtreePath", orgPath).param("scope", scope.likePattern());
+    }
+
+    /** A per-period aggregate. */
+    record Aggregate(LocalDate periodStart, BigDecimal value, long count) {
+    }
+
+    /** Each direct child's aggregate for one period, side by side (a county leader's view of its towns). */
+    List<ChildAggregate> byChild(DataScope scope, String indicator, long parentId, Period period, Indicator.OrgAggregation aggregation) {
+        String fn = aggregation == Indicator.OrgAggregation.AVERAGE ? "AVG" : "SUM";
+        return jdbc.sql("SELECT c.id, c.code, c.name, (SELECT " + fn + "(dv.value) FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
+                        + "WHERE dv.indicator_code = :code AND dv.period_type = :type AND dv.period_start = :start AND o.path LIKE c.path || '%'"
+                        + TOP_MOST.replace(":subtree", "c.path || '%'") + ") AS total FROM org_unit c WHERE c.parent_id = :parent "
+                        + "AND c.path LIKE :scope ORDER BY c.code")
+                .param("code", indicator).param("type", period.type().name()).param("start", period.start())
+                .param("parent", parentId).param("scope", scope.likePattern())
+                .query((rs, i) -> new ChildAggregate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** A child org unit's aggregate (null when it has no value). */
+    record ChildAggregate(long orgUnitId, String code, String name, BigDecimal value) {
+    }
+
+    static DataValue map(ResultSet rs, int row) throws SQLException {
+        return new DataValue(rs.getLong("id"), rs.getString("indicator_code"), rs.getLong("org_unit_id"), rs.getString("org_code"),
+                new Period(PeriodType.valueOf(rs.getString("period_type")), rs.getDate("period_start").toLocalDate()),
+                rs.getBigDecimal("value"), rs.getBigDecimal("reported_growth"), DataValue.ValueSource.valueOf(rs.getString("source")),
+                rs.getString("comment"), rs.getInt("revision"), rs.getLong("version"), rs.getString("updated_by"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

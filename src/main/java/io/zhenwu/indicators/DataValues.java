@@ -1,0 +1,247 @@
+package io.zhenwu.indicators;
+
+import io.zhenwu.indicators.IndicatorEvents.DataValueSaved;
+import io.zhenwu.indicators.IndicatorEvents.PeriodLocked;
+import io.zhenwu.org.OrgUnit;
+import io.zhenwu.org.OrgUnits;
+import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.ConflictException;
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.FieldViolation;
+import io.zhenwu.shared.InvalidInputException;
+import io.zhenwu.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * 数据值: entering and revising values (every change kept as a revision), period locks, series and growth for an
+ * org unit's subtree. A value with more decimals than its indicator allows is refused, not rounded: the person
+ * entering it copies a published number, and silent rounding would hide a typing error.
+ */
+@Service
+@Transactional
+public class DataValues {
+
+    private final DataValueRepository repository;
+    private final Indicators indicators;
+    private final OrgUnits orgUnits;
+    private final ValidationRules validation;
+    private final ApplicationEventPublisher events;
+
+    DataValues(DataValueRepository repository, Indicators indicators, OrgUnits orgUnits, ValidationRules validation,
+               ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.indicators = indicators;
+        this.orgUnits = orgUnits;
+        this.validation = validation;
+        this.events = events;
+    }
+
+    /** What a batch save did and which non-blocking rules now warn. */
+    public record SaveResult(List<DataValue> saved, List<ValidationRules.Violation> warnings) {
+    }
+
+    /**
+     * Saves a batch all-or-nothing: every value is checked (indicator, org unit in scope, period type, decimals,
+     * lock, version) and the blocking validation rules must hold afterwards; otherwise nothing is written.
+     */
+    public SaveResult save(Actor actor, List<ValueInput> inputs) {
+        DataScope scope = actor.scope();
+        List<FieldViolation> problems = new ArrayList<>();
+        List<DataValue> saved = new ArrayList<>();
+        Map<String, Object[]> touched = new TreeMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ValueInput in = inputs.get(i);
+            String prefix = inputs.size() == 1 ? "" : "values[" + i + "].";
+            int before = problems.size();
+            Indicator indicator = indicators.find(in.indicatorCode()).orElse(null);
+            if (indicator == null) {
+                problems.add(FieldViolation.of(prefix + "indicatorCode", "indicator.unknown", in.indicatorCode()));
+            } else if (indicator.derived()) {
+                problems.add(FieldViolation.of(prefix + "indicatorCode", "indicator.derived.readOnly", indicator.code()));
+            }
+            OrgUnit org = in.orgUnitCode() == null ? null : orgUnits.findByCode(scope, in.orgUnitCode()).orElse(null);
+            if (org == null) {
+                problems.add(FieldViolation.of(prefix + "orgUnitCode", "registry.orgUnit.notFound", in.orgUnitCode()));
+            }
+            Period period = null;
+            try {
+                period = Period.parse(prefix + "period", in.period());
+            } catch (InvalidInputException e) {
+                problems.addAll(e.violations());
+            }
+            if (indicator != null && period != null && period.type() != indicator.periodType()) {
+                problems.add(FieldViolation.of(prefix + "period", "indicator.period.type", in.period(),
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(indicator.periodType().messageKey())));
+            }
+            if (indicator != null) {
+                checkValue(prefix, indicator, in.value(), problems);
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            if (repository.locked(org.path(), period)) {
+                problems.add(FieldViolation.of(prefix + "period", "indicator.period.locked", period.toString(), org.name()));
+                continue;
+            }
+            Optional<DataValue> current = repository.find(scope, indicator.code(), org.id(), period);
+            DataValue.ValueSource source = in.source() == null ? DataValue.ValueSource.DEPARTMENT : in.source();
+            DataValue after;
+            if (current.isEmpty()) {
+                if (in.version() != null) {
+                    throw new ConflictException("conflict.stale", null);
+                }
+                long id = repository.insert(indicator.code(), org.id(), period, in.value(), in.reportedGrowth(), source,
+                        in.comment(), actor.username());
+                after = repository.find(scope, indicator.code(), org.id(), period).orElseThrow();
+                events.publishEvent(new DataValueSaved(null, after, org.path()));
+            } else {
+                DataValue old = current.get();
+                if (in.version() == null || in.version() != old.version()) {
+                    // Someone saved in between: show them the value that is there now.
+                    throw new ConflictException("conflict.stale", old);
+                }
+                if (old.value().compareTo(in.value()) == 0 && java.util.Objects.equals(old.reportedGrowth(), in.reportedGrowth())
+                        && old.source() == source && java.util.Objects.equals(old.comment(), in.comment())) {
+                    saved.add(old);
+                    continue;
+                }
+                repository.update(scope, old.id(), old.version(), in.value(), in.reportedGrowth(), source, in.comment(), actor.username());
+                after = repository.find(scope, indicator.code(), org.id(), period).orElseThrow();
+                events.publishEvent(new DataValueSaved(old, after, org.path()));
+            }
+            saved.add(after);
+            touched.put(org.id() + "|" + period, new Object[]{org, period});
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<ValidationRules.Violation> warnings = new ArrayList<>();
+        for (Object[] t : touched.values()) {
+            for (ValidationRules.Violation v : validation.run(scope, (OrgUnit) t[0], (Period) t[1])) {
+                if (v.rule().blocking()) {
+                    throw new InvalidInputException("values", "indicator.validation.blocked", v.rule().name(),
+                            v.leftValue() == null ? "—" : v.leftValue().toPlainString(), v.rule().operatorSymbol(),
+                            v.rightValue() == null ? "—" : v.rightValue().toPlainString());
+                }
+                warnings.add(v);
+            }
+        }
+        return new SaveResult(saved, warnings);
+    }
+
+    private static void checkValue(String prefix, Indicator indicator, BigDecimal value, List<FieldViolation> problems) {
+        if (value == null) {
+            problems.add(FieldViolation.of(prefix + "value", "indicator.value.required"));
+            return;
+        }
+        if (value.stripTrailingZeros().scale() > indicator.decimals()) {
+            problems.add(FieldViolation.of(prefix + "value", "indicator.value.decimals", value.toPlainString(), indicator.decimals()));
+        }
+        if (indicator.valueType() == Indicator.ValueType.COUNT && value.signum() < 0) {
+            problems.add(FieldViolation.of(prefix + "value", "indicator.value.negative", value.toPlainString()));
+        }
+        if (value.abs().compareTo(new BigDecimal("1E17")) >= 0) {
+            problems.add(FieldViolation.of(prefix + "value", "indicator.value.tooLarge"));
+        }
+    }
+
+    /** Locks a period for an org unit's subtree (sign-off); later writes are refused. */
+    public void lock(Actor actor, String orgUnitCode, String period) {
+        OrgUnit org = orgUnits.findByCode(actor.scope(), orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        Period p = Period.parse("period", period);
+        if (!repository.locked(org.path(), p)) {
+            repository.lock(org.id(), p, actor.username());
+            events.publishEvent(new PeriodLocked(org.id(), p.toString(), org.path()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DataValue> find(DataScope scope, String indicator, long orgUnitId, Period period) {
+        return repository.find(scope, indicator, orgUnitId, period);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DataValue> values(DataScope scope, long orgUnitId, PeriodType type, LocalDate from, LocalDate to) {
+        return repository.list(scope, orgUnitId, type, from, to);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DataValue.Revision> revisions(DataScope scope, long dataValueId) {
+        return repository.revisions(scope, dataValueId);
+    }
+
+    /** The value as reported on a date: the latest revision entered by then. */
+    @Transactional(readOnly = true)
+    public Optional<DataValue.Revision> asReportedOn(DataScope scope, String indicator, long orgUnitId, Period period, Instant asOf) {
+        return repository.asOf(scope, indicator, orgUnitId, period, asOf);
+    }
+
+    /** One point of a series: the subtree's value and its year-on-year change. */
+    public record Point(Period period, BigDecimal value, BigDecimal previousYear, Growth growth, long valuesCounted) {
+    }
+
+    /** The indicator over the org unit's subtree, period by period in [from, to), with YoY growth. */
+    @Transactional(readOnly = true)
+    public List<Point> series(DataScope scope, String indicatorCode, String orgUnitCode, Period from, Period to) {
+        Indicator indicator = indicators.get(indicatorCode);
+        OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        var current = repository.series(scope, indicator.code(), org.path(), indicator.periodType(), from.start(), to.start(),
+                indicator.orgAggregation());
+        var previous = repository.series(scope, indicator.code(), org.path(), indicator.periodType(), from.start().minusYears(1),
+                to.start().minusYears(1), indicator.orgAggregation());
+        Map<LocalDate, BigDecimal> before = new TreeMap<>();
+        previous.forEach(a -> before.put(a.periodStart().plusYears(1), a.value()));
+        List<Point> points = new ArrayList<>();
+        for (var a : current) {
+            Period p = new Period(indicator.periodType(), a.periodStart());
+            BigDecimal value = indicator.round(a.value());
+            BigDecimal last = indicator.round(before.get(a.periodStart()));
+            BigDecimal reported = a.count() == 1 ? repository.find(scope, indicator.code(), org.id(), p)
+                    .map(DataValue::reportedGrowth).orElse(null) : null;
+            points.add(new Point(p, value, last, Growth.of(indicator, value, last, reported), a.count()));
+        }
+        return points;
+    }
+
+    /** Each direct child's value for one period (a county leader's side-by-side view of its towns). */
+    @Transactional(readOnly = true)
+    public List<DataValueRepository.ChildAggregate> byChild(DataScope scope, String indicatorCode, String orgUnitCode, Period period) {
+        Indicator indicator = indicators.get(indicatorCode);
+        OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        return repository.byChild(scope, indicator.code(), org.id(), period, indicator.orgAggregation());
+    }
+
+    /** The subtree's value for one period (own value, or the top-most values below it), unrounded; empty if none. */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> aggregate(DataScope scope, Indicator indicator, String orgPath, Period period) {
+        return repository.series(scope, indicator.code(), orgPath, period.type(), period.start(), period.end(),
+                indicator.orgAggregation()).stream().findFirst().map(DataValueRepository.Aggregate::value);
+    }
+
+    /** Year-to-date over the periods of a year up to and including {@code lastPeriodStart}, combined in SQL. */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> yearToDate(DataScope scope, Indicator indicator, String orgPath, int year, LocalDate lastPeriodStart) {
+        return repository.combined(scope, indicator.code(), orgPath, indicator.periodType(), LocalDate.of(year, 1, 1),
+                lastPeriodStart.plusDays(1), indicator.orgAggregation(), indicator.periodAggregation());
+    }
+
+    static BigDecimal percent(BigDecimal part, BigDecimal whole, int decimals) {
+        if (part == null || whole == null || whole.signum() == 0) {
+            return null;
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, decimals + 6, RoundingMode.HALF_EVEN)
+                .setScale(decimals, RoundingMode.HALF_EVEN);
+    }
+}

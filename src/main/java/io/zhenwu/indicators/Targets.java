@@ -1,0 +1,176 @@
+package io.zhenwu.indicators;
+
+import io.zhenwu.indicators.IndicatorEvents.TargetSet;
+import io.zhenwu.org.OrgUnit;
+import io.zhenwu.org.OrgUnits;
+import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.ConflictException;
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.InvalidInputException;
+import io.zhenwu.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 预期目标 and progress against them: are we on track? Completion = actual to date / target; 序时进度 = the share
+ * of the year elapsed (completed months for monthly indicators, quarters for quarterly, days for yearly); the
+ * status is green when completion keeps pace, amber within 5 points behind, red further behind. Point-in-time
+ * indicators (优良率, PM2.5) are judged by their latest value against the target itself.
+ */
+@Service
+@Transactional
+public class Targets {
+
+    /** How far behind schedule (in percentage points) is still amber. */
+    static final BigDecimal AMBER_POINTS = BigDecimal.valueOf(5);
+
+    private final TargetRepository repository;
+    private final Indicators indicators;
+    private final DataValues values;
+    private final OrgUnits orgUnits;
+    private final ApplicationEventPublisher events;
+
+    Targets(TargetRepository repository, Indicators indicators, DataValues values, OrgUnits orgUnits, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.indicators = indicators;
+        this.values = values;
+        this.orgUnits = orgUnits;
+        this.events = events;
+    }
+
+    /** Traffic light of a target. */
+    public enum Status { GREEN, AMBER, RED, NO_DATA }
+
+    /** A target with how it stands on {@code asOf}. */
+    public record Progress(Target target, Indicator indicator, BigDecimal actual, BigDecimal completionPercent,
+                           BigDecimal schedulePercent, Status status, LocalDate asOf, Period lastPeriod) {
+    }
+
+    /** Sets (or changes, with the version last seen) an org unit's target for a year. */
+    public Target set(Actor actor, String indicatorCode, String orgUnitCode, int year, Target.Comparator comparator, BigDecimal value,
+                      String wording, Long version) {
+        Indicator indicator = indicators.find(indicatorCode)
+                .orElseThrow(() -> new InvalidInputException("indicatorCode", "indicator.unknown", indicatorCode));
+        OrgUnit org = orgUnits.findByCode(actor.scope(), orgUnitCode)
+                .orElseThrow(() -> new InvalidInputException("orgUnitCode", "registry.orgUnit.notFound", orgUnitCode));
+        if (value == null) {
+            throw new InvalidInputException("value", "indicator.value.required");
+        }
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInputException("year", "indicator.target.year", year);
+        }
+        if (value.stripTrailingZeros().scale() > indicator.decimals()) {
+            throw new InvalidInputException("value", "indicator.value.decimals", value.toPlainString(), indicator.decimals());
+        }
+        Target.Comparator cmp = comparator == null ? Target.Comparator.GE : comparator;
+        Optional<Target> current = repository.find(actor.scope(), indicator.code(), org.id(), year);
+        Target before = current.orElse(null);
+        if (current.isEmpty()) {
+            repository.insert(indicator.code(), org.id(), year, cmp, value, wording);
+        } else if (version == null || current.get().version() != version
+                || repository.update(actor.scope(), current.get().id(), version, cmp, value, wording) != 1) {
+            throw new ConflictException("conflict.stale", current.get());
+        }
+        Target after = repository.find(actor.scope(), indicator.code(), org.id(), year).orElseThrow();
+        events.publishEvent(new TargetSet(before, after, org.path()));
+        return after;
+    }
+
+    /** The org unit's targets for the year, each with its progress on {@code asOf}. */
+    @Transactional(readOnly = true)
+    public List<Progress> progress(DataScope scope, String orgUnitCode, int year, LocalDate asOf) {
+        OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        List<Progress> board = new ArrayList<>();
+        for (Target target : repository.forOrgUnit(scope, org.id(), year)) {
+            Indicator indicator = indicators.get(target.indicatorCode());
+            board.add(progress(scope, org, target, indicator, asOf));
+        }
+        return board;
+    }
+
+    private Progress progress(DataScope scope, OrgUnit org, Target target, Indicator indicator, LocalDate asOf) {
+        int year = target.year();
+        Period last = lastCompletePeriod(indicator.periodType(), year, asOf);
+        BigDecimal schedule = schedulePercent(indicator.periodType(), year, asOf);
+        if (last == null) {
+            return new Progress(target, indicator, null, null, schedule, Status.NO_DATA, asOf, null);
+        }
+        Optional<BigDecimal> actual = values.yearToDate(scope, indicator, org.path(), year, last.start());
+        if (actual.isEmpty()) {
+            return new Progress(target, indicator, null, null, schedule, Status.NO_DATA, asOf, last);
+        }
+        BigDecimal value = indicator.round(actual.get());
+        BigDecimal completion = DataValues.percent(value, target.value(), 1);
+        boolean cumulative = indicator.periodAggregation() == Indicator.PeriodAggregation.SUM;
+        Status status = cumulative ? cumulativeStatus(target.comparator(), completion, schedule)
+                : pointStatus(target.comparator(), value, target.value());
+        return new Progress(target, indicator, value, completion, cumulative ? schedule : null, status, asOf, last);
+    }
+
+    /** The last period of the year that has ended by {@code asOf} (null if none has). */
+    static Period lastCompletePeriod(PeriodType type, int year, LocalDate asOf) {
+        Period p = new Period(type, LocalDate.of(year, 1, 1));
+        Period last = null;
+        while (p.year() == year && !p.end().isAfter(asOf.plusDays(1))) {
+            last = p;
+            p = new Period(type, p.end());
+        }
+        return last;
+    }
+
+    /** 序时进度 in percent, one decimal: completed months (or quarters) of the year, or days for yearly indicators. */
+    static BigDecimal schedulePercent(PeriodType type, int year, LocalDate asOf) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        if (asOf.isBefore(start)) {
+            return BigDecimal.ZERO.setScale(1);
+        }
+        if (!asOf.isBefore(start.plusYears(1).minusDays(1))) {
+            return BigDecimal.valueOf(100).setScale(1);
+        }
+        if (type == PeriodType.YEAR) {
+            long days = ChronoUnit.DAYS.between(start, asOf) + 1;
+            return BigDecimal.valueOf(days * 100).divide(BigDecimal.valueOf(start.lengthOfYear()), 1, RoundingMode.HALF_EVEN);
+        }
+        Period last = lastCompletePeriod(type, year, asOf);
+        long months = last == null ? 0 : ChronoUnit.MONTHS.between(start, last.end());
+        return BigDecimal.valueOf(months * 100L).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_EVEN);
+    }
+
+    static Status cumulativeStatus(Target.Comparator comparator, BigDecimal completion, BigDecimal schedule) {
+        if (completion == null) {
+            return Status.NO_DATA;
+        }
+        BigDecimal behind = comparator == Target.Comparator.LE ? completion.subtract(schedule) : schedule.subtract(completion);
+        if (comparator == Target.Comparator.EQ) {
+            behind = behind.abs();
+        }
+        if (behind.signum() <= 0) {
+            return Status.GREEN;
+        }
+        return behind.compareTo(AMBER_POINTS) <= 0 ? Status.AMBER : Status.RED;
+    }
+
+    static Status pointStatus(Target.Comparator comparator, BigDecimal actual, BigDecimal target) {
+        int c = actual.compareTo(target);
+        boolean met = switch (comparator) {
+            case GE -> c >= 0;
+            case LE -> c <= 0;
+            case EQ -> c == 0;
+        };
+        if (met) {
+            return Status.GREEN;
+        }
+        BigDecimal gap = actual.subtract(target).abs().multiply(BigDecimal.valueOf(100))
+                .divide(target.abs().max(BigDecimal.ONE.movePointLeft(6)), 1, RoundingMode.HALF_EVEN);
+        return gap.compareTo(AMBER_POINTS) <= 0 ? Status.AMBER : Status.RED;
+    }
+}
