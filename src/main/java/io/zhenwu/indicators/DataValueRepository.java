@@ -25,7 +25,7 @@ import java.util.Optional;
 class DataValueRepository {
 
     private static final String SELECT = "SELECT dv.id, dv.indicator_code, dv.org_unit_id, o.code AS org_code, dv.period_type, "
-            + "dv.period_start, dv.value, dv.reported_growth, dv.source, dv.comment, dv.revision, dv.version, dv.updated_by, "
+            + "dv.period_start, dv.num_value, dv.reported_growth, dv.source, dv.comment, dv.revision, dv.version, dv.updated_by, "
             + "dv.updated_at FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id ";
 
     /** Values of the subtree that are not shadowed by a value of an ancestor within the subtree. */
@@ -59,7 +59,7 @@ class DataValueRepository {
                 String comment, String by) {
         var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO data_value (indicator_code, org_unit_id, period_type, period_start, value, reported_growth, source, "
+        jdbc.sql("INSERT INTO data_value (indicator_code, org_unit_id, period_type, period_start, num_value, reported_growth, source, "
                         + "comment, revision, version, updated_by, created_at, updated_at) VALUES (:code, :org, :type, :start, :value, "
                         + ":growth, :source, :comment, 1, 0, :by, :now, :now)")
                 .param("code", indicator).param("org", orgUnitId).param("type", period.type().name()).param("start", period.start())
@@ -74,7 +74,7 @@ class DataValueRepository {
     int update(DataScope scope, long id, long version, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
                String comment, String by) {
         var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
-        int n = jdbc.sql("UPDATE data_value SET value = :value, reported_growth = :growth, source = :source, comment = :comment, "
+        int n = jdbc.sql("UPDATE data_value SET num_value = :value, reported_growth = :growth, source = :source, comment = :comment, "
                         + "revision = revision + 1, version = version + 1, updated_by = :by, updated_at = :now WHERE id = :id "
                         + "AND version = :version AND org_unit_id IN (SELECT o.id FROM org_unit o WHERE o.path LIKE :scope)")
                 .param("value", value).param("growth", growth).param("source", source.name()).param("comment", comment)
@@ -89,14 +89,14 @@ class DataValueRepository {
 
     private void insertRevision(long id, int revision, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
                                 String comment, String by, OffsetDateTime at) {
-        jdbc.sql("INSERT INTO data_value_revision (data_value_id, revision, value, reported_growth, source, comment, revised_by, "
+        jdbc.sql("INSERT INTO data_value_revision (data_value_id, revision, num_value, reported_growth, source, comment, revised_by, "
                         + "revised_at) VALUES (:id, :revision, :value, :growth, :source, :comment, :by, :at)")
                 .param("id", id).param("revision", revision).param("value", value).param("growth", growth)
                 .param("source", source.name()).param("comment", comment).param("by", by).param("at", at).update();
     }
 
     List<DataValue.Revision> revisions(DataScope scope, long dataValueId) {
-        return jdbc.sql("SELECT r.revision, r.value, r.reported_growth, r.source, r.comment, r.revised_by, r.revised_at "
+        return jdbc.sql("SELECT r.revision, r.num_value, r.reported_growth, r.source, r.comment, r.revised_by, r.revised_at "
                         + "FROM data_value_revision r JOIN data_value dv ON dv.id = r.data_value_id JOIN org_unit o ON o.id = dv.org_unit_id "
                         + "WHERE r.data_value_id = :id AND o.path LIKE :scope ORDER BY r.revision")
                 .param("id", dataValueId).param("scope", scope.likePattern())
@@ -108,7 +108,7 @@ class DataValueRepository {
 
     /** The value as it stood at {@code asOf}: the latest revision entered by then. */
     Optional<DataValue.Revision> asOf(DataScope scope, String indicator, long orgUnitId, Period period, Instant asOf) {
-        return jdbc.sql("SELECT r.revision, r.value, r.reported_growth, r.source, r.comment, r.revised_by, r.revised_at "
+        return jdbc.sql("SELECT r.revision, r.num_value, r.reported_growth, r.source, r.comment, r.revised_by, r.revised_at "
                         + "FROM data_value_revision r JOIN data_value dv ON dv.id = r.data_value_id JOIN org_unit o ON o.id = dv.org_unit_id "
                         + "WHERE dv.indicator_code = :code AND dv.org_unit_id = :org AND dv.period_type = :type AND dv.period_start = :start "
                         + "AND o.path LIKE :scope AND r.revised_at <= :asOf ORDER BY r.revision DESC LIMIT 1")
@@ -167,7 +167,7 @@ class DataValueRepository {
     private static String seriesSql(Indicator.OrgAggregation aggregation) {
         String fn = aggregation == Indicator.OrgAggregation.AVERAGE ? "AVG" : "SUM";
         String own = aggregation == Indicator.OrgAggregation.NONE ? " AND o.path = :subtreePath " : TOP_MOST;
-        return "SELECT dv.period_start AS period_start, " + fn + "(dv.value) AS v, COUNT(*) AS n FROM data_value dv "
+        return "SELECT dv.period_start AS period_start, " + fn + "(dv.num_value) AS v, COUNT(*) AS n FROM data_value dv "
                 + "JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.indicator_code = :code AND dv.period_type = :type "
                 + "AND dv.period_start >= :from AND dv.period_start < :to AND o.path LIKE :subtree AND o.path LIKE :scope"
                 + own + "GROUP BY dv.period_start";
@@ -186,7 +186,7 @@ class DataValueRepository {
     /** Each direct child's aggregate for one period, side by side (a county leader's view of its towns). */
     List<ChildAggregate> byChild(DataScope scope, String indicator, long parentId, Period period, Indicator.OrgAggregation aggregation) {
         String fn = aggregation == Indicator.OrgAggregation.AVERAGE ? "AVG" : "SUM";
-        return jdbc.sql("SELECT c.id, c.code, c.name, (SELECT " + fn + "(dv.value) FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
+        return jdbc.sql("SELECT c.id, c.code, c.name, (SELECT " + fn + "(dv.num_value) FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
                         + "WHERE dv.indicator_code = :code AND dv.period_type = :type AND dv.period_start = :start AND o.path LIKE c.path || '%'"
                         + TOP_MOST.replace(":subtree", "c.path || '%'") + ") AS total FROM org_unit c WHERE c.parent_id = :parent "
                         + "AND c.path LIKE :scope ORDER BY c.code")
@@ -203,7 +203,7 @@ class DataValueRepository {
     static DataValue map(ResultSet rs, int row) throws SQLException {
         return new DataValue(rs.getLong("id"), rs.getString("indicator_code"), rs.getLong("org_unit_id"), rs.getString("org_code"),
                 new Period(PeriodType.valueOf(rs.getString("period_type")), rs.getDate("period_start").toLocalDate()),
-                rs.getBigDecimal("value"), rs.getBigDecimal("reported_growth"), DataValue.ValueSource.valueOf(rs.getString("source")),
+                rs.getBigDecimal("num_value"), rs.getBigDecimal("reported_growth"), DataValue.ValueSource.valueOf(rs.getString("source")),
                 rs.getString("comment"), rs.getInt("revision"), rs.getLong("version"), rs.getString("updated_by"),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 class TargetRepository {
 
     private static final String SELECT = "SELECT t.id, t.indicator_code, t.org_unit_id, o.code AS org_code, t.target_year, t.comparator, "
-            + "t.value, t.wording, t.version FROM target t JOIN org_unit o ON o.id = t.org_unit_id ";
+            + "t.num_value, t.wording, t.version FROM target t JOIN org_unit o ON o.id = t.org_unit_id ";
 
     private final JdbcClient jdbc;
 
@@ -44,7 +44,7 @@ class TargetRepository {
     long insert(String indicator, long orgUnitId, int year, Target.Comparator comparator, BigDecimal value, String wording) {
         var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO target (indicator_code, org_unit_id, target_year, comparator, value, wording, version, created_at, updated_at) "
+        jdbc.sql("INSERT INTO target (indicator_code, org_unit_id, target_year, comparator, num_value, wording, version, created_at, updated_at) "
                         + "VALUES (:code, :org, :year, :cmp, :value, :wording, 0, :now, :now)")
                 .param("code", indicator).param("org", orgUnitId).param("year", year).param("cmp", comparator.name())
                 .param("value", value).param("wording", wording).param("now", now).update(keys, "id");
@@ -52,7 +52,7 @@ class TargetRepository {
     }
 
     int update(DataScope scope, long id, long version, Target.Comparator comparator, BigDecimal value, String wording) {
-        return jdbc.sql("UPDATE target SET comparator = :cmp, value = :value, wording = :wording, version = version + 1, updated_at = :now "
+        return jdbc.sql("UPDATE target SET comparator = :cmp, num_value = :value, wording = :wording, version = version + 1, updated_at = :now "
                         + "WHERE id = :id AND version = :version AND org_unit_id IN (SELECT o.id FROM org_unit o WHERE o.path LIKE :scope)")
                 .param("cmp", comparator.name()).param("value", value).param("wording", wording)
                 .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).param("version", version)
@@ -61,7 +61,7 @@ class TargetRepository {
 
     static Target map(ResultSet rs, int row) throws SQLException {
         return new Target(rs.getLong("id"), rs.getString("indicator_code"), rs.getLong("org_unit_id"), rs.getString("org_code"),
-                rs.getInt("target_year"), Target.Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("value"),
+                rs.getInt("target_year"), Target.Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("num_value"),
                 rs.getString("wording"), rs.getLong("version"));
     }
 }

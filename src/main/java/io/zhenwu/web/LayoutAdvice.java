@@ -47,6 +47,7 @@ class LayoutAdvice {
                 items.add(new NavItem("/registry/facilities", "nav.facilities", "nav.section.registry"));
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
+                items.add(new NavItem("/indicators", "nav.indicators", "nav.section.overview"));
                 items.add(new NavItem("/imports", "nav.imports", "nav.section.registry"));
             }
             if (actor.hasRole(Role.ADMIN)) {
