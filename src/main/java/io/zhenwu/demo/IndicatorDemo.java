@@ -89,7 +89,7 @@ class IndicatorDemo {
         for (Map.Entry<String, BigDecimal[]> e : xiashu.entrySet()) {
             Indicator indicator = indicators.get(e.getKey());
             if (indicator.periodType() == PeriodType.MONTH) {
-                BigDecimal year2024 = e.getValue()[1].multiply(BigDecimal.valueOf(104 + random.nextInt(6))).movePointLeft(2);
+                BigDecimal year2024 = e.getValue()[1].multiply(BigDecimal.valueOf(106 + random.nextInt(10))).movePointLeft(2);
                 entered += enterMonths(batch, indicator, XIASHU, 2024, year2024, LAST_MONTH_2024);
             }
         }

@@ -114,7 +114,12 @@ public class ValidationRules {
                 return evaluate(scope, org, p, indicator.formula(), byCode, depth + 1);
             }
             if (indicator.periodType() != p.type()) {
-                return Optional.empty();
+                if (p.type() != PeriodType.YEAR) {
+                    return Optional.empty();
+                }
+                // A yearly formula over a monthly indicator: the year combined as the indicator combines periods.
+                return values.combined(scope, indicator.code(), org.path(), indicator.periodType(), p.start(), p.end(),
+                        indicator.orgAggregation(), indicator.periodAggregation());
             }
             return values.series(scope, indicator.code(), org.path(), p.type(), p.start(), p.end(), indicator.orgAggregation())
                     .stream().findFirst().map(DataValueRepository.Aggregate::value);
