@@ -29,7 +29,7 @@ final class DerivedIndicators {
         known.add(indicator.code());
         for (Formula.Reference reference : formula.references()) {
             if (!known.contains(reference.code())) {
-                throw new InvalidInputException("formula", "indicator.formula.unknownIndicator", reference.code());
+                throw new InvalidInputException("formula", "indicator.reference.unknown", reference.code());
             }
         }
         Map<String, Formula> derived = new HashMap<>();
