@@ -40,6 +40,9 @@ class LayoutAdvice {
         List<NavItem> items = new ArrayList<>();
         currentActor.current().ifPresent(actor -> {
             items.add(new NavItem("/", "nav.home", "nav.section.overview"));
+            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
+                items.add(new NavItem("/indicators", "nav.indicators", "nav.section.overview"));
+            }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
                     || actor.hasRole(Role.INSPECTOR)) {
                 items.add(new NavItem("/registry/enterprises", "nav.enterprises", "nav.section.registry"));
@@ -47,7 +50,6 @@ class LayoutAdvice {
                 items.add(new NavItem("/registry/facilities", "nav.facilities", "nav.section.registry"));
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
-                items.add(new NavItem("/indicators", "nav.indicators", "nav.section.overview"));
                 items.add(new NavItem("/imports", "nav.imports", "nav.section.registry"));
             }
             if (actor.hasRole(Role.ADMIN)) {

@@ -1,0 +1,77 @@
+package io.zhenwu.indicators;
+
+import io.zhenwu.testsupport.ZhenwuTest;
+import io.zhenwu.web.HttpTestClient;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The indicators API over HTTP: catalogue, batch save with 409, series with growth, target progress, validation runs. */
+@Tag("db")
+@ZhenwuTest
+class IndicatorApiIT {
+
+    @LocalServerPort
+    int port;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    HttpTestClient as(String user) {
+        var client = new HttpTestClient(port, false);
+        var response = client.basic("POST", "/api/v1/tokens", user, "Zhenwu@2023", null);
+        return client.bearer(json.readTree(response.body()).get("token").asString());
+    }
+
+    JsonNode read(HttpResponse<String> r) {
+        return json.readTree(r.body());
+    }
+
+    @Test
+    void seriesAndProgressForTheDemoTown() {
+        HttpTestClient leader = as("leader");
+        assertThat(read(leader.get("/api/v1/indicators"))).anySatisfy(i -> assertThat(i.get("code").asString()).isEqualTo("gdp"));
+        JsonNode series = read(leader.get("/api/v1/indicators/gdp/series?org=321183102000&from=2022&to=2023"));
+        assertThat(series).hasSize(2);
+        assertThat(series.get(1).get("value").decimalValue()).isEqualByComparingTo("90");
+        assertThat(series.get(1).get("growth").get("kind").asString()).isEqualTo("REPORTED");
+        JsonNode board = read(leader.get("/api/v1/targets/progress?org=321183102000&year=2024&asOf=2024-09-30"));
+        assertThat(board.size()).isGreaterThanOrEqualTo(4);
+        assertThat(board).anySatisfy(p -> assertThat(p.get("target").get("wording").asString()).isEqualTo("工业应税开票销售力争超260亿元"));
+        // Out of scope: a village cadre cannot read the town's series; a guessed org is not found.
+        assertThat(as("cadre").get("/api/v1/indicators/gdp/series?org=321183102000&from=2022&to=2023").statusCode()).isEqualTo(404);
+        assertThat(leader.get("/api/v1/indicators/gdp/series?org=321183102000&from=2023-13&to=2023").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void batchSavesConflictAndValidate() {
+        HttpTestClient admin = as("admin");
+        String body = "{\"values\":[{\"indicatorCode\":\"grain_area\",\"orgUnitCode\":\"321183103000\",\"period\":\"2019\",\"value\":2.5}]}";
+        var first = admin.send("PUT", "/api/v1/data-values", body);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        long version = read(first).get("saved").get(0).get("version").asLong();
+        var again = admin.send("PUT", "/api/v1/data-values", body);
+        assertThat(again.statusCode()).as("a value believed new but already there: someone else entered it").isEqualTo(409);
+        assertThat(read(again).get("current").get("value").decimalValue()).isEqualByComparingTo("2.5");
+        var update = admin.send("PUT", "/api/v1/data-values", "{\"values\":[{\"indicatorCode\":\"grain_area\",\"orgUnitCode\":"
+                + "\"321183103000\",\"period\":\"2019\",\"value\":2.6,\"version\":" + version + "}]}");
+        assertThat(update.statusCode()).isEqualTo(200);
+        assertThat(read(update).get("saved").get(0).get("revision").asInt()).isEqualTo(2);
+
+        var text = admin.send("PUT", "/api/v1/data-values", "{\"values\":[{\"indicatorCode\":\"fdi\",\"orgUnitCode\":\"321183103000\","
+                + "\"period\":\"2019\",\"value\":\"三百\"}]}");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(admin.send("PUT", "/api/v1/data-values", "{\"values\":[]}").statusCode()).isEqualTo(400);
+        assertThat(as("leader").send("PUT", "/api/v1/data-values", body).statusCode()).as("leaders read, staff enter").isEqualTo(403);
+
+        var run = admin.send("POST", "/api/v1/validation-runs", "{\"orgUnitCode\":\"321183102000\",\"period\":\"2023-05\"}");
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(read(run)).isEmpty();
+    }
+}
