@@ -111,15 +111,20 @@ class ResidentImportType implements ImportType<ResidentDraft> {
                 List.of(new Staging.StagingCheck("orgUnitCode", "registry.resident.orgUnitType",
                                 "SELECT s.row_no, s.org_code FROM resident_staging s JOIN org_unit o ON o.id = s.org_unit_id "
                                         + "WHERE s.job_id = :job AND o.unit_type NOT IN ('TOWN', 'SUBDISTRICT', 'VILLAGE', 'COMMUNITY')"),
-                        // One 户主 per household: not twice in the file, and not besides a registered head the file leaves as head.
+                        // One 户主 per household: not twice in the file (grouped once, not probed row by row — that goes
+                        // quadratic on large files) …
+                        new Staging.StagingCheck("relationToHead", "registry.resident.relation.headExists",
+                                "SELECT s.row_no, s.household_no FROM resident_staging s JOIN (SELECT household_no AS hh, "
+                                        + "MIN(row_no) AS first_row FROM resident_staging WHERE job_id = :job AND relation_to_head = 'HEAD' "
+                                        + "GROUP BY household_no HAVING COUNT(*) > 1) f ON f.hh = s.household_no "
+                                        + "WHERE s.job_id = :job AND s.relation_to_head = 'HEAD' AND s.row_no > f.first_row"),
+                        // … and not besides a registered head that the file leaves as head.
                         new Staging.StagingCheck("relationToHead", "registry.resident.relation.headExists",
                                 "SELECT s.row_no, s.household_no FROM resident_staging s WHERE s.job_id = :job "
-                                        + "AND s.relation_to_head = 'HEAD' AND (EXISTS (SELECT 1 FROM resident_staging d "
-                                        + "WHERE d.job_id = s.job_id AND d.household_no = s.household_no AND d.relation_to_head = 'HEAD' "
-                                        + "AND d.row_no < s.row_no) OR EXISTS (SELECT 1 FROM resident r WHERE r.household_no = s.household_no "
+                                        + "AND s.relation_to_head = 'HEAD' AND EXISTS (SELECT 1 FROM resident r WHERE r.household_no = s.household_no "
                                         + "AND r.relation_to_head = 'HEAD' AND r.id_number <> s.id_number AND NOT EXISTS (SELECT 1 "
                                         + "FROM resident_staging c WHERE c.job_id = s.job_id AND c.id_number = r.id_number "
-                                        + "AND (c.relation_to_head IS NULL OR c.relation_to_head <> 'HEAD' OR c.household_no <> r.household_no))))")));
+                                        + "AND (c.relation_to_head IS NULL OR c.relation_to_head <> 'HEAD' OR c.household_no <> r.household_no)))")));
     }
 
     @Override

@@ -111,6 +111,10 @@ public final class ImportBench {
             }
             row("export xlsx (streamed)", exported, seconds(start), peakHeapMb());
 
+            Path residents = dir.resolve("residents-" + n + ".csv");
+            writeResidents(residents, n, village.code());
+            measure("import residents csv (new rows)", "residents", imports, actor, residents, n);
+
             clear(dataSource);
             resetPeaks();
             start = System.nanoTime();
@@ -127,9 +131,13 @@ public final class ImportBench {
     }
 
     private void measureImport(String label, ImportService imports, Actor actor, Path file, int n, DataSource dataSource) {
+        measure(label, "enterprises", imports, actor, file, n);
+    }
+
+    private void measure(String label, String type, ImportService imports, Actor actor, Path file, int n) {
         resetPeaks();
         long start = System.nanoTime();
-        ImportJob job = imports.importNow(actor, "enterprises", file, Locale.SIMPLIFIED_CHINESE, done -> { });
+        ImportJob job = imports.importNow(actor, type, file, Locale.SIMPLIFIED_CHINESE, done -> { });
         double s = seconds(start);
         if (job.status() != ImportJob.Status.SUCCEEDED) {
             throw new IllegalStateException(label + ": " + job.status() + " " + job.message());
@@ -175,6 +183,19 @@ public final class ImportBench {
         }
     }
 
+    /** Valid, distinct resident ID numbers: 999 sequence numbers per birth day from 1950 on; each row its own 户. */
+    private static void writeResidents(Path file, int n, String orgCode) throws IOException {
+        List<String> header = List.of("姓名", "公民身份号码", "所属单位代码", "户编号", "与户主关系", "联系电话", "标签");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file)); var w = new CsvTableWriter(out, header)) {
+            for (int i = 0; i < n; i++) {
+                LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(i / 999);
+                String first17 = "321183" + birth.toString().replace("-", "") + String.format("%03d", i % 999 + 1);
+                String id = first17 + io.zhenwu.registry.ResidentId.checkCharacter(first17);
+                w.writeRow(List.of("居民" + i, id, orgCode, "H" + i, "户主", "139" + String.format("%08d", i), i % 7 == 0 ? "种粮农户" : ""));
+            }
+        }
+    }
+
     private static List<Object> row(int i, String orgCode) {
         return List.of(creditCode(i), "句容市基准测试企业" + i + "有限公司", orgCode, "30" + (10 + i % 90), "句容市下蜀镇工业园" + (i % 500) + "号",
                 "张" + (i % 1000), "138" + String.format("%08d", i % 100_000_000), "在营", LocalDate.of(2000 + i % 23, 1 + i % 12, 1 + i % 28),
@@ -184,6 +205,7 @@ public final class ImportBench {
     private static void clear(DataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("DELETE FROM enterprise");
+            s.executeUpdate("DELETE FROM resident");
         }
     }
 
