@@ -107,6 +107,19 @@ class HonourRepository {
                 + (activeOnly ? " WHERE active = TRUE" : "") + " ORDER BY code").query(HonourRepository::mapType).list();
     }
 
+    @Unscoped("the honour catalogue is the same for every org unit")
+    boolean typeExists(String code, String nameZh) {
+        return jdbc.sql("SELECT COUNT(*) FROM honour_type WHERE code = :code OR name_zh = :zh").param("code", code).param("zh", nameZh)
+                .query(Long.class).single() > 0;
+    }
+
+    @Unscoped("the honour catalogue is the same for every org unit")
+    void insertType(HonourType t) {
+        jdbc.sql("INSERT INTO honour_type (code, name_zh, name_en, default_level, active) VALUES (:code, :zh, :en, :level, TRUE)")
+                .param("code", t.code()).param("zh", t.nameZh()).param("en", t.nameEn()).param("level", t.defaultLevel().name())
+                .update();
+    }
+
     /** A type by its code or its Chinese name. */
     @Unscoped("the honour catalogue is the same for every org unit")
     Optional<HonourType> type(String codeOrName) {

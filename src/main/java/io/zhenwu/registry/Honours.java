@@ -82,6 +82,36 @@ public class Honours {
     }
 
     /** Records an honour; one per enterprise, type and year. */
+    /** Adds a catalogue entry (administrators; the endpoint rule says so). Codes and Chinese names are unique. */
+    public HonourType addType(DataScope scope, String code, String nameZh, String nameEn, HonourLevel defaultLevel) {
+        String c = code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
+        String zh = EnterpriseRules.strip(nameZh);
+        String en = EnterpriseRules.strip(nameEn);
+        List<io.zhenwu.shared.FieldViolation> problems = new java.util.ArrayList<>();
+        if (c == null || !c.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            problems.add(io.zhenwu.shared.FieldViolation.of("code", "registry.honourType.code", c == null ? "" : c));
+        }
+        if (zh == null || zh.length() > 100) {
+            problems.add(io.zhenwu.shared.FieldViolation.of("nameZh", "registry.honourType.name", 100));
+        }
+        if (en == null || en.length() > 200) {
+            problems.add(io.zhenwu.shared.FieldViolation.of("nameEn", "registry.honourType.name", 200));
+        }
+        if (defaultLevel == null) {
+            problems.add(io.zhenwu.shared.FieldViolation.of("defaultLevel", "registry.honourType.levelRequired"));
+        }
+        if (problems.isEmpty() && repository.typeExists(c, zh)) {
+            problems.add(io.zhenwu.shared.FieldViolation.of("code", "registry.honourType.duplicate", c, zh));
+        }
+        if (!problems.isEmpty()) {
+            throw new io.zhenwu.shared.InvalidInputException(problems);
+        }
+        HonourType type = new HonourType(c, zh, en, defaultLevel, true);
+        repository.insertType(type);
+        events.publishEvent(new RegistryEvents.HonourTypeAdded(type, scope.path()));
+        return type;
+    }
+
     public EnterpriseHonour add(DataScope scope, long enterpriseId, HonourDraft draft) {
         Enterprise enterprise = enterprises.get(scope, enterpriseId);
         List<FieldViolation> problems = new ArrayList<>();

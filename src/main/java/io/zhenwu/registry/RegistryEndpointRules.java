@@ -22,6 +22,7 @@ class RegistryEndpointRules implements EndpointRules {
         return List.of(
                 // The facility catalogue is administration: listed before the registry-wide rules, which would match too.
                 EndpointRule.roles(null, "/registry/facility-types", Role.ADMIN),
+                EndpointRule.roles(null, "/registry/honour-types", Role.ADMIN),
                 EndpointRule.roles("GET", "/registry/**", READERS),
                 EndpointRule.roles("POST", "/registry/**", WRITERS),
                 EndpointRule.roles("GET", "/api/v1/enterprises", READERS),

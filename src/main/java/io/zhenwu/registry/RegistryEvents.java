@@ -68,6 +68,13 @@ public final class RegistryEvents {
     }
 
     /** An administrator added a facility type to the catalogue (scope: the administrator's unit). */
+    /** 荣誉类型 added to the catalogue. */
+    public record HonourTypeAdded(HonourType after, String scopePath) implements AuditableEvent {
+        public String action() { return "honour_type.added"; }
+        public String entityType() { return "honour_type"; }
+        public String entityId() { return after.code(); }
+    }
+
     public record FacilityTypeAdded(FacilityType after, String scopePath) implements AuditableEvent {
         public String action() { return "facility_type.added"; }
         public String entityType() { return "facility_type"; }

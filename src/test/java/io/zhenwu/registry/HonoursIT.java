@@ -206,4 +206,28 @@ class HonoursIT {
                 .noneSatisfy(m -> assertThat(m).contains("所属单位代码"));
         assertThat(honours.ofEnterprise(TestOrgs.scopeOf(town), a.id())).hasSize(1);
     }
+
+    @Test
+    void administratorsExtendTheHonourCatalogue() {
+        var admin = new HttpTestClient(port, true);
+        admin.login("admin", PASSWORD);
+        String code = "CITY_AWARD_" + SERIAL.getAndIncrement();
+        var bad = admin.postForm("/registry/honour-types", "/registry/honour-types",
+                "code=bad+code&nameZh=&nameEn=x&defaultLevel=MUNICIPAL");
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("field-error").contains("须以大写字母开头");
+        var ok = admin.postForm("/registry/honour-types", "/registry/honour-types", "code=" + code + "&nameZh="
+                + HttpTestClient.enc("镇江市科技进步奖" + code) + "&nameEn=Zhenjiang+science+award&defaultLevel=MUNICIPAL");
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("SELECT default_level FROM honour_type WHERE code = ?", String.class, code)).isEqualTo("MUNICIPAL");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'honour_type.added' AND entity_id = ?",
+                Long.class, code)).isEqualTo(1);
+        var duplicate = admin.postForm("/registry/honour-types", "/registry/honour-types", "code=" + code
+                + "&nameZh=x&nameEn=y&defaultLevel=COUNTY");
+        assertThat(duplicate.body()).contains("已存在");
+
+        var leader = new HttpTestClient(port, true);
+        leader.login("leader", PASSWORD);
+        assertThat(leader.get("/registry/honour-types").statusCode()).isEqualTo(403);
+    }
 }
