@@ -103,6 +103,20 @@ class EnterpriseApiController {
         return EnterpriseJson.of(enterprises.update(scope, id, body.version(), merged), false);
     }
 
+    record RdBody(Integer year, java.math.BigDecimal amount) {
+    }
+
+    @GetMapping("/{id}/rd-spending")
+    java.util.List<RdSpending> rdSpending(DataScope scope, @PathVariable long id) {
+        return enterprises.rdSpending(scope, id);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/rd-spending")
+    @Operation(summary = "Record one year's R&D spending in yuan (2 decimals at most)")
+    RdSpending setRdSpending(DataScope scope, @PathVariable long id, @RequestBody RdBody body) {
+        return enterprises.setRdSpending(scope, id, body.year(), body.amount());
+    }
+
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }

@@ -138,6 +138,7 @@ class EnterpriseController {
         Enterprise e = enterprises.get(actor.scope(), id);
         boolean show = PersonalData.reveal(actor, unmasked, "enterprise", e.id(), "contactPhone", events);
         model.addAttribute("enterprise", e);
+        model.addAttribute("rdSpending", enterprises.rdSpending(actor.scope(), id));
         model.addAttribute("phone", show ? e.contactPhone() : Masking.phone(e.contactPhone()));
         model.addAttribute("canUnmask", !show && e.contactPhone() != null
                 && actor.has(io.zhenwu.shared.Permission.VIEW_PERSONAL_DATA));

@@ -72,6 +72,25 @@ class EnterpriseRepository {
         }
     }
 
+    /** 研发投入 by year of one enterprise in scope. */
+    List<RdSpending> rdSpending(DataScope scope, long enterpriseId) {
+        return jdbc.sql("SELECT r.spending_year, r.amount FROM enterprise_rd_spending r JOIN enterprise e ON e.id = r.enterprise_id "
+                        + "JOIN org_unit o ON o.id = e.org_unit_id WHERE r.enterprise_id = :id AND o.path LIKE :scope ORDER BY r.spending_year")
+                .param("id", enterpriseId).param("scope", scope.likePattern())
+                .query((rs, i) -> new RdSpending(rs.getInt(1), rs.getBigDecimal(2))).list();
+    }
+
+    /** Sets one year's spending (insert or replace); the enterprise was read within the caller's scope first. */
+    @Unscoped("the enterprise was read within the caller's scope before")
+    void setRdSpending(long enterpriseId, int year, java.math.BigDecimal amount) {
+        int n = jdbc.sql("UPDATE enterprise_rd_spending SET amount = :amount WHERE enterprise_id = :id AND spending_year = :year")
+                .param("amount", amount).param("id", enterpriseId).param("year", year).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO enterprise_rd_spending (enterprise_id, spending_year, amount) VALUES (:id, :year, :amount)")
+                    .param("id", enterpriseId).param("year", year).param("amount", amount).update();
+        }
+    }
+
     @Unscoped("credit codes are unique across the installation, whoever can see the holder")
     boolean creditCodeExists(String code) {
         return jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE credit_code = :code").param("code", code).query(Long.class).single() > 0;

@@ -105,6 +105,32 @@ public class Enterprises {
         return after;
     }
 
+    @Transactional(readOnly = true)
+    public List<RdSpending> rdSpending(DataScope scope, long id) {
+        get(scope, id);
+        return repository.rdSpending(scope, id);
+    }
+
+    /** Records a year's R&D spending in yuan (at most 2 decimals — fen — and not negative). */
+    public RdSpending setRdSpending(DataScope scope, long id, Integer year, java.math.BigDecimal amount) {
+        Enterprise e = get(scope, id);
+        List<FieldViolation> problems = new ArrayList<>();
+        if (year == null || year < 1990 || year > java.time.LocalDate.now(io.zhenwu.shared.Times.ZONE).getYear()) {
+            problems.add(FieldViolation.of("year", "registry.rd.year", year == null ? "" : year));
+        }
+        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+            problems.add(FieldViolation.of("amount", "registry.rd.amount", amount == null ? "" : amount.toPlainString()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var before = repository.rdSpending(scope, id).stream().filter(r -> r.year() == year).findFirst().orElse(null);
+        repository.setRdSpending(id, year, amount.setScale(2));
+        RdSpending after = new RdSpending(year, amount.setScale(2));
+        events.publishEvent(new RegistryEvents.RdSpendingRecorded(e.id(), before, after, e.orgUnitCode()));
+        return after;
+    }
+
     /** The enterprise's registration unit, which must lie in the caller's scope and be a place enterprises register. */
     private OrgUnit resolveOrgUnit(DataScope scope, String code, List<FieldViolation> problems) {
         if (code == null) {

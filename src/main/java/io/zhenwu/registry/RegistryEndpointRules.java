@@ -29,6 +29,7 @@ class RegistryEndpointRules implements EndpointRules {
                 EndpointRule.roles("GET", "/api/v1/enterprises/**", READERS),
                 EndpointRule.roles("POST", "/api/v1/enterprises", WRITERS),
                 EndpointRule.roles("PATCH", "/api/v1/enterprises/{id}", WRITERS),
+                EndpointRule.roles("PUT", "/api/v1/enterprises/{id}/rd-spending", WRITERS),
                 EndpointRule.roles("POST", "/api/v1/enterprises/{id}/honours", WRITERS),
                 EndpointRule.roles("GET", "/api/v1/residents", READERS),
                 EndpointRule.roles("GET", "/api/v1/residents/**", READERS),

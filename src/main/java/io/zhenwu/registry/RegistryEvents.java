@@ -68,6 +68,13 @@ public final class RegistryEvents {
     }
 
     /** An administrator added a facility type to the catalogue (scope: the administrator's unit). */
+    /** 研发投入 of a year recorded or corrected. */
+    public record RdSpendingRecorded(long enterpriseId, RdSpending before, RdSpending after, String orgUnitCode) implements AuditableEvent {
+        public String action() { return "enterprise.rd_spending_recorded"; }
+        public String entityType() { return "enterprise"; }
+        public String entityId() { return String.valueOf(enterpriseId); }
+    }
+
     /** 荣誉类型 added to the catalogue. */
     public record HonourTypeAdded(HonourType after, String scopePath) implements AuditableEvent {
         public String action() { return "honour_type.added"; }

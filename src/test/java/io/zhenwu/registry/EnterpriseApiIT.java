@@ -127,6 +127,13 @@ class EnterpriseApiIT {
         var stale = cadre.send("PATCH", "/api/v1/enterprises/" + id, "{\"version\":0,\"name\":\"旧版本\"}");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(json.readTree(stale.body()).get("current").get("name").asString()).isEqualTo("空青村公司（新）");
+        // R&D spending by year, in yuan with fen.
+        assertThat(cadre.send("PUT", "/api/v1/enterprises/" + id + "/rd-spending", "{\"year\":2023,\"amount\":1234567.89}").statusCode())
+                .isEqualTo(200);
+        assertThat(error(cadre.send("PUT", "/api/v1/enterprises/" + id + "/rd-spending", "{\"year\":2023,\"amount\":1.234}"), "amount"))
+                .isNotNull();
+        assertThat(cadre.get("/api/v1/enterprises/" + id + "/rd-spending").body()).contains("1234567.89");
+        assertThat(as("cadre2").get("/api/v1/enterprises/" + id + "/rd-spending").statusCode()).isEqualTo(404);
         // Moving it to another village outside the cadre's scope is refused.
         var move = cadre.send("PATCH", "/api/v1/enterprises/" + id, "{\"version\":1,\"orgUnitCode\":\"321183102202\"}");
         assertThat(error(move, "orgUnitCode").get("code").asString()).isEqualTo("registry.orgUnit.notFound");
