@@ -64,6 +64,35 @@ class IndicatorApiController {
         return indicators.all();
     }
 
+    /** A new indicator; a formula makes it derived (it must parse, name known indicators and close no cycle). */
+    record IndicatorBody(String code, String nameZh, String nameEn, String groupCode, String unit, Indicator.ValueType valueType,
+                         Indicator.OrgAggregation orgAggregation, Indicator.PeriodAggregation periodAggregation,
+                         PeriodType periodType, Integer decimals, Indicator.Source source, String definition, String ownerOrgCode,
+                         String formula, Boolean comparableGrowth) {
+    }
+
+    @PostMapping("/api/v1/indicators")
+    @Operation(summary = "Add an indicator to the catalogue (administrators)")
+    org.springframework.http.ResponseEntity<Indicator> define(@RequestBody IndicatorBody b) {
+        java.util.List<io.zhenwu.shared.FieldViolation> missing = new java.util.ArrayList<>();
+        if (b.code() == null) missing.add(io.zhenwu.shared.FieldViolation.of("code", "indicator.field.required"));
+        if (b.nameZh() == null || b.nameZh().isBlank()) missing.add(io.zhenwu.shared.FieldViolation.of("nameZh", "indicator.field.required"));
+        if (b.unit() == null || b.unit().isBlank()) missing.add(io.zhenwu.shared.FieldViolation.of("unit", "indicator.field.required"));
+        if (b.valueType() == null) missing.add(io.zhenwu.shared.FieldViolation.of("valueType", "indicator.field.required"));
+        if (b.periodType() == null) missing.add(io.zhenwu.shared.FieldViolation.of("periodType", "indicator.field.required"));
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        Indicator created = indicators.define(new Indicator(b.code().strip(), b.nameZh().strip(),
+                b.nameEn() == null ? b.nameZh().strip() : b.nameEn().strip(), b.groupCode() == null ? "ECONOMY" : b.groupCode(),
+                b.unit().strip(), b.valueType(), b.orgAggregation() == null ? Indicator.OrgAggregation.SUM : b.orgAggregation(),
+                b.periodAggregation() == null ? Indicator.PeriodAggregation.SUM : b.periodAggregation(), b.periodType(),
+                b.decimals() == null ? 2 : b.decimals(), b.source() == null ? Indicator.Source.DEPARTMENT : b.source(),
+                b.definition(), b.ownerOrgCode(), b.formula() == null || b.formula().isBlank() ? null : b.formula(),
+                Boolean.TRUE.equals(b.comparableGrowth()), 0, true, 0));
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(created);
+    }
+
     @PutMapping("/api/v1/data-values")
     @Operation(summary = "Save a batch of values, all or nothing; each carries the version last read (null for new) — 409 on a stale one")
     DataValues.SaveResult save(Actor actor, @RequestBody ValuesBody body) {
@@ -140,6 +169,7 @@ class IndicatorApiController {
         EndpointRules indicatorEndpointRules() {
             return () -> List.of(
                     EndpointRule.roles("GET", "/api/v1/indicators", READERS),
+                    EndpointRule.roles("POST", "/api/v1/indicators", Role.ADMIN),
                     EndpointRule.roles("GET", "/api/v1/indicators/**", READERS),
                     EndpointRule.roles("PUT", "/api/v1/data-values", Role.ADMIN, Role.STAFF, Role.CADRE),
                     EndpointRule.roles("GET", "/api/v1/data-values/{id}/revisions", READERS),

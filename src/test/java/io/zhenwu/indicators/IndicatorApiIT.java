@@ -74,4 +74,23 @@ class IndicatorApiIT {
         assertThat(run.statusCode()).isEqualTo(200);
         assertThat(read(run)).isEmpty();
     }
+
+    @Test
+    void administratorsDefineIndicatorsAndFormulasAreChecked() {
+        HttpTestClient admin = as("admin");
+        String code = "tax_per_capita_" + System.nanoTime() % 100000;
+        var created = admin.send("POST", "/api/v1/indicators", "{\"code\":\"" + code + "\",\"nameZh\":\"人均税收\",\"unit\":\"元\","
+                + "\"valueType\":\"RATE\",\"periodType\":\"YEAR\",\"orgAggregation\":\"NONE\",\"periodAggregation\":\"LAST\","
+                + "\"decimals\":1,\"formula\":\"budget_revenue / gdp * 100\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var syntax = admin.send("POST", "/api/v1/indicators", "{\"code\":\"bad_formula\",\"nameZh\":\"坏公式\",\"unit\":\"%\","
+                + "\"valueType\":\"RATE\",\"periodType\":\"YEAR\",\"formula\":\"gdp + (budget_revenue\"}");
+        assertThat(syntax.statusCode()).isEqualTo(400);
+        assertThat(read(syntax).get("errors").get(0).get("field").asString()).isEqualTo("formula");
+        assertThat(read(syntax).get("errors").get(0).get("message").asString()).contains("7");
+        var self = admin.send("POST", "/api/v1/indicators", "{\"code\":\"loop_x\",\"nameZh\":\"循环\",\"unit\":\"%\","
+                + "\"valueType\":\"RATE\",\"periodType\":\"YEAR\",\"formula\":\"loop_x + 1\"}");
+        assertThat(read(self).get("errors").get(0).get("code").asString()).isEqualTo("indicator.formula.cycle");
+        assertThat(as("leader").send("POST", "/api/v1/indicators", "{}").statusCode()).isEqualTo(403);
+    }
 }
