@@ -5,19 +5,17 @@ import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
 import io.zhenwu.imports.Staging;
 import io.zhenwu.shared.Actor;
-import io.zhenwu.shared.Role;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** 企业台账 through the import/export pipeline: the columns town staff keep, checked by {@link EnterpriseRules}. */
 @Component
-class EnterpriseImportType implements ImportType<EnterpriseDraft> {
+class EnterpriseImportType extends RegistryImportType<EnterpriseDraft> {
 
     private static final List<ImportColumn> COLUMNS = List.of(
             ImportColumn.required("creditCode", "统一社会信用代码", "Credit code", "91321183MA1XXXXXX0"),
@@ -42,27 +40,8 @@ class EnterpriseImportType implements ImportType<EnterpriseDraft> {
     private final Enterprises enterprises;
 
     EnterpriseImportType(Enterprises enterprises) {
+        super("enterprises", "registry.enterprise.plural", COLUMNS);
         this.enterprises = enterprises;
-    }
-
-    @Override
-    public String code() {
-        return "enterprises";
-    }
-
-    @Override
-    public String labelKey() {
-        return "registry.enterprise.plural";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.ADMIN, Role.LEADER, Role.STAFF, Role.CADRE);
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
     }
 
     @Override

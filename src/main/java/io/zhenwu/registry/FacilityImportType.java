@@ -5,14 +5,12 @@ import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
 import io.zhenwu.imports.Staging;
 import io.zhenwu.shared.Actor;
-import io.zhenwu.shared.Role;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +19,7 @@ import java.util.function.Consumer;
  * is not in the catalogue or no longer active.
  */
 @Component
-class FacilityImportType implements ImportType<FacilityDraft> {
+class FacilityImportType extends RegistryImportType<FacilityDraft> {
 
     private static final List<ImportColumn> COLUMNS = List.of(
             ImportColumn.required("code", "设施编号", "Facility code", "XS-WXXF-01"),
@@ -41,27 +39,8 @@ class FacilityImportType implements ImportType<FacilityDraft> {
     private final Facilities facilities;
 
     FacilityImportType(Facilities facilities) {
+        super("facilities", "registry.facility.plural", COLUMNS);
         this.facilities = facilities;
-    }
-
-    @Override
-    public String code() {
-        return "facilities";
-    }
-
-    @Override
-    public String labelKey() {
-        return "registry.facility.plural";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.ADMIN, Role.LEADER, Role.STAFF, Role.CADRE);
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
     }
 
     @Override

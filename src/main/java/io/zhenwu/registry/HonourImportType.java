@@ -6,7 +6,6 @@ import io.zhenwu.imports.ImportType;
 import io.zhenwu.imports.Staging;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.FieldViolation;
-import io.zhenwu.shared.Role;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +27,7 @@ import java.util.function.Consumer;
  * whose enterprise is unknown or out of scope keeps no org code and is reported by the credit-code check.
  */
 @Component
-class HonourImportType implements ImportType<HonourImportType.Row> {
+class HonourImportType extends RegistryImportType<HonourImportType.Row> {
 
     private static final List<ImportColumn> COLUMNS = List.of(
             ImportColumn.required("creditCode", "统一社会信用代码", "Credit code", "91321183MA1XXXXXX0"),
@@ -52,32 +50,13 @@ class HonourImportType implements ImportType<HonourImportType.Row> {
     private final Honours honours;
 
     HonourImportType(Honours honours) {
+        super("honours", "registry.honour.plural", COLUMNS);
         this.honours = honours;
     }
 
     /** The natural key of an honour: credit code, type code and year. */
     static String key(String creditCode, String typeCode, int year) {
         return creditCode + "|" + typeCode + "|" + year;
-    }
-
-    @Override
-    public String code() {
-        return "honours";
-    }
-
-    @Override
-    public String labelKey() {
-        return "registry.honour.plural";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.ADMIN, Role.LEADER, Role.STAFF, Role.CADRE);
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
     }
 
     @Override

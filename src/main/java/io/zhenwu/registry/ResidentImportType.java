@@ -6,7 +6,6 @@ import io.zhenwu.imports.ImportType;
 import io.zhenwu.imports.Staging;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.FieldViolation;
-import io.zhenwu.shared.Role;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.stream.Stream;
  * and birth date are staged as derived from the ID number; exports mask the ID number and phone unless unmasked.
  */
 @Component
-class ResidentImportType implements ImportType<ResidentDraft> {
+class ResidentImportType extends RegistryImportType<ResidentDraft> {
 
     private static final List<ImportColumn> COLUMNS = List.of(
             ImportColumn.required("name", "姓名", "Name", "张三"),
@@ -42,27 +41,8 @@ class ResidentImportType implements ImportType<ResidentDraft> {
     private final Residents residents;
 
     ResidentImportType(Residents residents) {
+        super("residents", "registry.resident.plural", COLUMNS);
         this.residents = residents;
-    }
-
-    @Override
-    public String code() {
-        return "residents";
-    }
-
-    @Override
-    public String labelKey() {
-        return "registry.resident.plural";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.ADMIN, Role.LEADER, Role.STAFF, Role.CADRE);
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
     }
 
     @Override
