@@ -50,7 +50,7 @@ class IndicatorApiController {
     }
 
     record TargetBody(String indicatorCode, String orgUnitCode, Integer year, Target.Comparator comparator, BigDecimal value,
-                      String wording, Long version) {
+                      String wording, Long version, List<Targets.SplitInput> splits) {
     }
 
     record ValidationRun(String orgUnitCode, String period) {
@@ -145,7 +145,7 @@ class IndicatorApiController {
             throw new InvalidInputException("year", "indicator.target.year", "—");
         }
         return targets.set(actor, body.indicatorCode(), body.orgUnitCode(), body.year(), body.comparator(), body.value(),
-                body.wording(), body.version());
+                body.wording(), body.version(), body.splits());
     }
 
     @PostMapping("/api/v1/validation-runs")

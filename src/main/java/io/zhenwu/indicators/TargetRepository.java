@@ -59,6 +59,29 @@ class TargetRepository {
                 .param("scope", scope.likePattern()).update();
     }
 
+    /** The target's split by quarter or month, in period order. */
+    @Unscoped("the target was read within the caller's scope before")
+    List<Split> splits(long targetId) {
+        return jdbc.sql("SELECT period_type, period_start, num_value FROM target_split WHERE target_id = :id ORDER BY period_start")
+                .param("id", targetId)
+                .query((rs, i) -> new Split(new Period(PeriodType.valueOf(rs.getString(1)), rs.getDate(2).toLocalDate()), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    @Unscoped("the target was read within the caller's scope before")
+    void replaceSplits(long targetId, List<Split> splits) {
+        jdbc.sql("DELETE FROM target_split WHERE target_id = :id").param("id", targetId).update();
+        for (Split split : splits) {
+            jdbc.sql("INSERT INTO target_split (target_id, period_type, period_start, num_value) VALUES (:id, :type, :start, :value)")
+                    .param("id", targetId).param("type", split.period().type().name()).param("start", split.period().start())
+                    .param("value", split.value()).update();
+        }
+    }
+
+    /** A quarter's or month's share of a yearly target. */
+    record Split(Period period, BigDecimal value) {
+    }
+
     static Target map(ResultSet rs, int row) throws SQLException {
         return new Target(rs.getLong("id"), rs.getString("indicator_code"), rs.getLong("org_unit_id"), rs.getString("org_code"),
                 rs.getInt("target_year"), Target.Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("num_value"),

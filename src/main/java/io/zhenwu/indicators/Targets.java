@@ -55,9 +55,24 @@ public class Targets {
                            BigDecimal schedulePercent, Status status, LocalDate asOf, Period lastPeriod) {
     }
 
+    /** A quarter's or month's part of a target, as given: {@code period} like {@code 2024Q1} or {@code 2024-03}. */
+    public record SplitInput(String period, BigDecimal value) {
+    }
+
     /** Sets (or changes, with the version last seen) an org unit's target for a year. */
     public Target set(Actor actor, String indicatorCode, String orgUnitCode, int year, Target.Comparator comparator, BigDecimal value,
                       String wording, Long version) {
+        return set(actor, indicatorCode, orgUnitCode, year, comparator, value, wording, version, null);
+    }
+
+    /**
+     * As above, optionally split by quarter or month (序时目标). A split's periods must be of a type the indicator is
+     * reported at or can be added up to (a monthly indicator splits by month or quarter, a quarterly one by quarter,
+     * a yearly one not at all), lie in the year, not repeat, and — for indicators that add up over the year — sum to
+     * the target. Null keeps the splits as they are; an empty list removes them.
+     */
+    public Target set(Actor actor, String indicatorCode, String orgUnitCode, int year, Target.Comparator comparator, BigDecimal value,
+                      String wording, Long version, List<SplitInput> splits) {
         Indicator indicator = indicators.find(indicatorCode)
                 .orElseThrow(() -> new InvalidInputException("indicatorCode", "indicator.unknown", indicatorCode));
         OrgUnit org = orgUnits.findByCode(actor.scope(), orgUnitCode)
@@ -81,8 +96,41 @@ public class Targets {
             throw new ConflictException("conflict.stale", current.get());
         }
         Target after = repository.find(actor.scope(), indicator.code(), org.id(), year).orElseThrow();
+        if (splits != null) {
+            repository.replaceSplits(after.id(), checkSplits(indicator, year, value, splits));
+        }
         events.publishEvent(new TargetSet(before, after, org.path()));
         return after;
+    }
+
+    private static List<TargetRepository.Split> checkSplits(Indicator indicator, int year, BigDecimal total, List<SplitInput> splits) {
+        List<TargetRepository.Split> parsed = new ArrayList<>();
+        java.util.Set<Period> seen = new java.util.HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < splits.size(); i++) {
+            String field = "splits[" + i + "]";
+            Period p = Period.parse(field + ".period", splits.get(i).period());
+            boolean allowed = p.type() != PeriodType.YEAR && p.type().months() >= indicator.periodType().months();
+            if (!allowed) {
+                throw new InvalidInputException(field + ".period", "indicator.target.splitType", p.toString(),
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(indicator.periodType().messageKey()));
+            }
+            if (p.year() != year || !seen.add(p)) {
+                throw new InvalidInputException(field + ".period", "indicator.target.splitPeriod", p.toString(), year);
+            }
+            BigDecimal v = splits.get(i).value();
+            if (v == null || v.stripTrailingZeros().scale() > indicator.decimals()) {
+                throw new InvalidInputException(field + ".value", "indicator.value.decimals", v == null ? "" : v.toPlainString(),
+                        indicator.decimals());
+            }
+            sum = sum.add(v);
+            parsed.add(new TargetRepository.Split(p, v));
+        }
+        if (!parsed.isEmpty() && indicator.periodAggregation() == Indicator.PeriodAggregation.SUM && sum.compareTo(total) != 0) {
+            throw new InvalidInputException("splits", "indicator.target.splitSum", sum.toPlainString(), total.toPlainString());
+        }
+        parsed.sort(java.util.Comparator.comparing(TargetRepository.Split::period));
+        return parsed;
     }
 
     /** The org unit's targets for the year, each with its progress on {@code asOf}. */
@@ -101,6 +149,13 @@ public class Targets {
         int year = target.year();
         Period last = lastCompletePeriod(indicator.periodType(), year, asOf);
         BigDecimal schedule = schedulePercent(indicator.periodType(), year, asOf);
+        List<TargetRepository.Split> splits = repository.splits(target.id());
+        if (!splits.isEmpty()) {
+            // 序时目标: the schedule is what the splits planned by now, not the share of the year elapsed.
+            BigDecimal planned = splits.stream().filter(sp -> !sp.period().end().isAfter(asOf.plusDays(1)))
+                    .map(TargetRepository.Split::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            schedule = DataValues.percent(planned, target.value(), 1);
+        }
         if (last == null) {
             return new Progress(target, indicator, null, null, schedule, Status.NO_DATA, asOf, null);
         }

@@ -218,6 +218,28 @@ class IndicatorsIT {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void targetsSplitByQuarterSetTheSchedule() {
+        var quarters = List.of(new Targets.SplitInput("2024Q1", new BigDecimal("2")), new Targets.SplitInput("2024Q2", new BigDecimal("3")),
+                new Targets.SplitInput("2024Q3", new BigDecimal("3")), new Targets.SplitInput("2024Q4", new BigDecimal("4")));
+        targets.set(staff, "budget_revenue", town.code(), 2024, Target.Comparator.GE, new BigDecimal("12"), null, null, quarters);
+        values.save(staff, List.of(new ValueInput("budget_revenue", town.code(), "2024-01", new BigDecimal("1.5"), null, null, null, null),
+                new ValueInput("budget_revenue", town.code(), "2024-04", new BigDecimal("3"), null, null, null, null)));
+        var progress = targets.progress(county, town.code(), 2024, LocalDate.of(2024, 6, 30)).get(0);
+        assertThat(progress.schedulePercent()).as("(2 + 3) / 12 planned by the end of June").isEqualByComparingTo("41.7");
+        assertThat(progress.actual()).isEqualByComparingTo("4.5");
+        assertThat(progress.completionPercent()).isEqualByComparingTo("37.5");
+        assertThat(progress.status()).isEqualTo(Targets.Status.AMBER);
+
+        // A yearly indicator cannot be split by month; splits must add up to the target.
+        assertThatThrownBy(() -> targets.set(staff, "gdp", town.code(), 2024, Target.Comparator.GE, new BigDecimal("10"), null, null,
+                List.of(new Targets.SplitInput("2024-01", BigDecimal.ONE)))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey()).isEqualTo("indicator.target.splitType"));
+        assertThatThrownBy(() -> targets.set(staff, "fixed_asset_investment", town.code(), 2024, Target.Comparator.GE, new BigDecimal("10"),
+                null, null, List.of(new Targets.SplitInput("2024Q1", BigDecimal.ONE)))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey()).isEqualTo("indicator.target.splitSum"));
+    }
+
     static Indicator derived(String code, String formula) {
         return new Indicator(code, code, code, "ECONOMY", "%", Indicator.ValueType.RATE, Indicator.OrgAggregation.NONE,
                 Indicator.PeriodAggregation.LAST, PeriodType.YEAR, 1, Indicator.Source.COMPUTED, null, null, formula, false, 0, true, 0);
