@@ -204,19 +204,24 @@ class ImportJobRepository {
 
     /** Applies the staged file: one MERGE, inserting new keys and updating changed rows (version + 1). */
     @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
-    int merge(Staging<?> staging, long jobId) {
+    int merge(Staging<?> staging, long jobId, String actor) {
         List<String> data = new java.util.ArrayList<>(staging.columns());
         data.add("org_unit_id");
         String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn())).map(c -> c + " = s." + c).toList());
         String now = "CAST(:now AS TIMESTAMP WITH TIME ZONE)";
-        return jdbc.sql("MERGE INTO " + staging.targetTable() + " t USING (SELECT * FROM " + staging.stagingTable()
+        OffsetDateTime at = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+        int merged = jdbc.sql("MERGE INTO " + staging.targetTable() + " t USING (SELECT * FROM " + staging.stagingTable()
                         + " WHERE job_id = :job) s ON (t." + staging.keyColumn() + " = s." + staging.keyColumn() + ") "
                         + "WHEN MATCHED AND (" + changedCondition(staging) + ") THEN UPDATE SET " + set
                         + ", version = t.version + 1, updated_at = " + now + " "
                         + "WHEN NOT MATCHED THEN INSERT (" + String.join(", ", data) + ", version, created_at, updated_at) VALUES ("
                         + String.join(", ", data.stream().map(c -> "s." + c).toList()) + ", 0, " + now + ", " + now + ")")
-                .param("job", jobId).param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE))
+                .param("job", jobId).param("now", at)
                 .update();
+        for (String sql : staging.afterMerge()) {
+            jdbc.sql(sql).param("job", jobId).param("now", at).param("actor", actor).update();
+        }
+        return merged;
     }
 
     @Unscoped("staging rows belong to the running job only")

@@ -333,7 +333,7 @@ public class ImportService {
         long total = rows;
         tx.executeWithoutResult(status -> {
             long[] counts = jobs.counts(staging, jobId);
-            jobs.merge(staging, jobId);
+            jobs.merge(staging, jobId, actor.username());
             jobs.finish(jobId, ImportJob.Status.SUCCEEDED, total, counts[0], counts[1], counts[2], 0, unknown,
                     problems.message("import.succeeded", locale, total, counts[0], counts[1], counts[2]));
         });

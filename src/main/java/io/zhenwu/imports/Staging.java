@@ -20,14 +20,22 @@ import java.util.function.Function;
  *                a null org code and fills {@code org_code} and {@code org_unit_id} here, within {@code :scope}; a row
  *                left without one must be reported by one of {@code checks} (else the MERGE's NOT NULL
  *                {@code org_unit_id} fails the job and nothing is written).
+ * @param afterMerge statements run in the applying transaction right after the MERGE, with {@code :job}, {@code :now}
+ *                (the timestamp the MERGE wrote into {@code created_at}/{@code updated_at}) and {@code :actor}: for
+ *                targets that keep more than the row itself (a data value's revision history)
  */
 public record Staging<R>(String targetTable, String stagingTable, String keyColumn, List<String> columns,
-                         Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare) {
+                         Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare, List<String> afterMerge) {
+
+    public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
+                   Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare) {
+        this(targetTable, stagingTable, keyColumn, columns, values, checks, prepare, List.of());
+    }
 
     /** A type whose rows name their org unit and need no preparation. */
     public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
                    Function<R, Object[]> values, List<StagingCheck> checks) {
-        this(targetTable, stagingTable, keyColumn, columns, values, checks, List.of());
+        this(targetTable, stagingTable, keyColumn, columns, values, checks, List.of(), List.of());
     }
 
     /**

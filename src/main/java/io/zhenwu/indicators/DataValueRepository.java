@@ -54,20 +54,44 @@ class DataValueRepository {
                 .param("scope", scope.likePattern()).query(DataValueRepository::map).list();
     }
 
+    /** Streams the scope's values (optionally one indicator, one org unit's subtree) for exports. */
+    void export(DataScope scope, String indicator, String orgCode, java.util.function.Consumer<DataValue> consumer) {
+        var spec = jdbc.sql(SELECT + "WHERE o.path LIKE :scope"
+                        + (indicator != null ? " AND dv.indicator_code = :code" : "")
+                        + (orgCode != null ? " AND o.path LIKE (SELECT u.path FROM org_unit u WHERE u.code = :org) || '%'" : "")
+                        + " ORDER BY dv.indicator_code, o.code, dv.period_start")
+                .param("scope", scope.likePattern()).withFetchSize(1000);
+        if (indicator != null) {
+            spec.param("code", indicator);
+        }
+        if (orgCode != null) {
+            spec.param("org", orgCode.toUpperCase());
+        }
+        try (var rows = spec.query(DataValueRepository::map).stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
     @Unscoped("the org unit was read within the caller's scope before the insert")
     long insert(String indicator, long orgUnitId, Period period, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
                 String comment, String by) {
         var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO data_value (indicator_code, org_unit_id, period_type, period_start, num_value, reported_growth, source, "
-                        + "comment, revision, version, updated_by, created_at, updated_at) VALUES (:code, :org, :type, :start, :value, "
-                        + ":growth, :source, :comment, 1, 0, :by, :now, :now)")
+        jdbc.sql("INSERT INTO data_value (indicator_code, org_unit_id, period_type, period_start, value_key, num_value, reported_growth, "
+                        + "source, comment, revision, version, updated_by, created_at, updated_at) VALUES (:code, :org, :type, :start, :key, "
+                        + ":value, :growth, :source, :comment, 1, 0, :by, :now, :now)")
+                .param("key", key(indicator, orgUnitId, period))
                 .param("code", indicator).param("org", orgUnitId).param("type", period.type().name()).param("start", period.start())
                 .param("value", value).param("growth", growth).param("source", source.name()).param("comment", comment)
                 .param("by", by).param("now", now).update(keys, "id");
         long id = keys.getKey().longValue();
         insertRevision(id, 1, value, growth, source, comment, by, now);
         return id;
+    }
+
+    /** The one-column key the import pipeline merges on: indicator|org unit id|period type|period start. */
+    static String key(String indicator, long orgUnitId, Period period) {
+        return indicator + "|" + orgUnitId + "|" + period.type().name() + "|" + period.start();
     }
 
     /** A new revision; 0 rows when the version is stale (someone saved in between) or the value is out of scope. */

@@ -177,6 +177,16 @@ public class DataValues {
         return repository.list(scope, orgUnitId, type, from, to);
     }
 
+    /** Streams the scope's values for exports (read-only transaction: the cursor streams). */
+    @Transactional(readOnly = true)
+    public void forEach(DataScope scope, String indicator, String orgCode, java.util.function.Consumer<DataValue> consumer) {
+        repository.export(scope, blank(indicator), blank(orgCode), consumer);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     @Transactional(readOnly = true)
     public List<DataValue.Revision> revisions(DataScope scope, long dataValueId) {
         return repository.revisions(scope, dataValueId);
