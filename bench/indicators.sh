@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Indicator query benchmark (series, target board, county rollup vs one SQL) (io.zhenwu.bench.IndicatorBench) on H2 and/or PostgreSQL; results in bench/out/.
-#   bench/audit.sh [h2|pg|all] [towns] [villagesPerTown] [indicators]     (default: all 1000000)
+#   bench/indicators.sh [h2|pg|all] [towns] [villagesPerTown] [indicators]     (default: all 20 49 200 = 11.76M values)
 # PostgreSQL: 127.0.0.1:5432, user postgres (trust); the database zhenwu_bench is dropped and recreated.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -166,7 +166,8 @@ class DataValueRepository {
      */
     List<Aggregate> series(DataScope scope, String indicator, String orgPath, PeriodType type, LocalDate from, LocalDate to,
                            Indicator.OrgAggregation aggregation) {
-        return bindSeries(jdbc.sql(seriesSql(aggregation) + " ORDER BY dv.period_start"), scope, indicator, orgPath, type, from, to)
+        boolean nested = nestedValues(scope, indicator, orgPath, type, from, to);
+        return bindSeries(jdbc.sql(seriesSql(aggregation, nested) + " ORDER BY dv.period_start"), scope, indicator, orgPath, type, from, to)
                 .query((rs, i) -> new Aggregate(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2), rs.getLong(3)))
                 .list();
     }
@@ -177,7 +178,7 @@ class DataValueRepository {
      */
     Optional<BigDecimal> combined(DataScope scope, String indicator, String orgPath, PeriodType type, LocalDate from, LocalDate to,
                                   Indicator.OrgAggregation orgAggregation, Indicator.PeriodAggregation periodAggregation) {
-        String series = seriesSql(orgAggregation);
+        String series = seriesSql(orgAggregation, nestedValues(scope, indicator, orgPath, type, from, to));
         String sql = switch (periodAggregation) {
             case SUM -> "SELECT SUM(s.v) FROM (" + series + ") s";
             case MAX -> "SELECT MAX(s.v) FROM (" + series + ") s";
@@ -188,9 +189,22 @@ class DataValueRepository {
                 .query((rs, i) -> rs.getBigDecimal(1)).optional().filter(java.util.Objects::nonNull);
     }
 
-    private static String seriesSql(Indicator.OrgAggregation aggregation) {
+    /**
+     * Whether values of the indicator sit at more than one level of the subtree in [from, to). Usually they do not
+     * (a value is entered at one level), and then no value can shadow another: the aggregate skips the costly
+     * "no ancestor has a value" test. Two cheap statements instead of one expensive one.
+     */
+    private boolean nestedValues(DataScope scope, String indicator, String orgPath, PeriodType type, LocalDate from, LocalDate to) {
+        Long levels = bindSeries(jdbc.sql("SELECT COUNT(DISTINCT o.depth) FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
+                        + "WHERE dv.indicator_code = :code AND dv.period_type = :type AND dv.period_start >= :from AND dv.period_start < :to "
+                        + "AND o.path LIKE :subtree AND o.path LIKE :scope"),
+                scope, indicator, orgPath, type, from, to).query(Long.class).single();
+        return levels != null && levels > 1;
+    }
+
+    private static String seriesSql(Indicator.OrgAggregation aggregation, boolean nested) {
         String fn = aggregation == Indicator.OrgAggregation.AVERAGE ? "AVG" : "SUM";
-        String own = aggregation == Indicator.OrgAggregation.NONE ? " AND o.path = :subtreePath " : TOP_MOST;
+        String own = aggregation == Indicator.OrgAggregation.NONE ? " AND o.path = :subtreePath " : nested ? TOP_MOST : " ";
         return "SELECT dv.period_start AS period_start, " + fn + "(dv.num_value) AS v, COUNT(*) AS n FROM data_value dv "
                 + "JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.indicator_code = :code AND dv.period_type = :type "
                 + "AND dv.period_start >= :from AND dv.period_start < :to AND o.path LIKE :subtree AND o.path LIKE :scope"
@@ -208,11 +222,13 @@ class DataValueRepository {
     }
 
     /** Each direct child's aggregate for one period, side by side (a county leader's view of its towns). */
-    List<ChildAggregate> byChild(DataScope scope, String indicator, long parentId, Period period, Indicator.OrgAggregation aggregation) {
+    List<ChildAggregate> byChild(DataScope scope, String indicator, String parentPath, long parentId, Period period,
+                                 Indicator.OrgAggregation aggregation) {
         String fn = aggregation == Indicator.OrgAggregation.AVERAGE ? "AVG" : "SUM";
+        boolean nested = nestedValues(scope, indicator, parentPath, period.type(), period.start(), period.end());
         return jdbc.sql("SELECT c.id, c.code, c.name, (SELECT " + fn + "(dv.num_value) FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
                         + "WHERE dv.indicator_code = :code AND dv.period_type = :type AND dv.period_start = :start AND o.path LIKE c.path || '%'"
-                        + TOP_MOST.replace(":subtree", "c.path || '%'") + ") AS total FROM org_unit c WHERE c.parent_id = :parent "
+                        + (nested ? TOP_MOST.replace(":subtree", "c.path || '%'") : " ") + ") AS total FROM org_unit c WHERE c.parent_id = :parent "
                         + "AND c.path LIKE :scope ORDER BY c.code")
                 .param("code", indicator).param("type", period.type().name()).param("start", period.start())
                 .param("parent", parentId).param("scope", scope.likePattern())

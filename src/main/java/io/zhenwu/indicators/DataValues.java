@@ -230,7 +230,7 @@ public class DataValues {
     public List<DataValueRepository.ChildAggregate> byChild(DataScope scope, String indicatorCode, String orgUnitCode, Period period) {
         Indicator indicator = indicators.get(indicatorCode);
         OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
-        return repository.byChild(scope, indicator.code(), org.id(), period, indicator.orgAggregation());
+        return repository.byChild(scope, indicator.code(), org.path(), org.id(), period, indicator.orgAggregation());
     }
 
     /** The subtree's value for one period (own value, or the top-most values below it), unrounded; empty if none. */

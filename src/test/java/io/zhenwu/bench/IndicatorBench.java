@@ -115,6 +115,7 @@ public final class IndicatorBench {
                         null, null, null, false, i, true, 0));
             }
             long values0 = load(dataSource, leafIds, codes);
+            sql(dataSource, "ANALYZE");
             System.out.printf("setup: %d org units, %d indicators, %,d values in %.0f s%n", leafIds.size() + towns + 3, indicatorCount,
                     values0, (System.nanoTime() - start) / 1e9);
             Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
@@ -194,6 +195,14 @@ public final class IndicatorBench {
     }
 
     private static int sql(DataSource dataSource, String sql) {
+        if (!sql.startsWith("SELECT")) {
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+                s.execute(sql);
+                return 0;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try (Connection c = dataSource.getConnection(); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int n = 0;
             while (rs.next()) {
