@@ -38,8 +38,11 @@ public class Targets {
     private final DataValues values;
     private final OrgUnits orgUnits;
     private final ApplicationEventPublisher events;
+    private final IndicatorFigures figures;
 
-    Targets(TargetRepository repository, Indicators indicators, DataValues values, OrgUnits orgUnits, ApplicationEventPublisher events) {
+    Targets(TargetRepository repository, Indicators indicators, DataValues values, OrgUnits orgUnits, ApplicationEventPublisher events,
+            IndicatorFigures figures) {
+        this.figures = figures;
         this.repository = repository;
         this.indicators = indicators;
         this.values = values;
@@ -147,6 +150,16 @@ public class Targets {
 
     private Progress progress(DataScope scope, OrgUnit org, Target target, Indicator indicator, LocalDate asOf) {
         int year = target.year();
+        if (indicator.derived()) {
+            // A computed indicator (R&D ratio, 优良率) has a value for the whole year once its inputs do.
+            var figure = figures.figure(scope, indicator.code(), org.code(), Period.year(year));
+            BigDecimal schedule = schedulePercent(PeriodType.YEAR, year, asOf);
+            if (!figure.hasValue() || asOf.isBefore(LocalDate.of(year, 12, 31))) {
+                return new Progress(target, indicator, null, null, schedule, Status.NO_DATA, asOf, null);
+            }
+            return new Progress(target, indicator, figure.value(), DataValues.percent(figure.value(), target.value(), 1), null,
+                    pointStatus(target.comparator(), figure.value(), target.value()), asOf, Period.year(year));
+        }
         Period last = lastCompletePeriod(indicator.periodType(), year, asOf);
         BigDecimal schedule = schedulePercent(indicator.periodType(), year, asOf);
         List<TargetRepository.Split> splits = repository.splits(target.id());

@@ -219,6 +219,15 @@ class IndicatorsIT {
     }
 
     @Test
+    void aTargetOnADerivedIndicatorIsJudgedOnItsComputedValue() {
+        targets.set(staff, "rd_ratio", TestOrgs.XIASHU, 2023, Target.Comparator.GE, new BigDecimal("3.5"), null, null);
+        var progress = targets.progress(county, TestOrgs.XIASHU, 2023, LocalDate.of(2023, 12, 31)).stream()
+                .filter(p -> p.indicator().code().equals("rd_ratio")).findFirst().orElseThrow();
+        assertThat(progress.actual()).isEqualByComparingTo("4.0");
+        assertThat(progress.status()).isEqualTo(Targets.Status.GREEN);
+    }
+
+    @Test
     void targetsSplitByQuarterSetTheSchedule() {
         var quarters = List.of(new Targets.SplitInput("2024Q1", new BigDecimal("2")), new Targets.SplitInput("2024Q2", new BigDecimal("3")),
                 new Targets.SplitInput("2024Q3", new BigDecimal("3")), new Targets.SplitInput("2024Q4", new BigDecimal("4")));
