@@ -1,0 +1,40 @@
+# Shared by the bench/*.sh scripts: compile the test classes once and know their classpath; recreate the
+# PostgreSQL database zhenwu_bench (127.0.0.1:5432, user postgres, trust). Source it; do not run it.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mkdir -p bench/out target
+
+mvn_q() { mvn -q -o "$@" || mvn -q "$@"; }   # offline first; online only if something is missing
+
+bench_classpath() {
+  echo "== compiling (mvn test-compile) and writing the test classpath"
+  mvn_q -B test-compile
+  mvn_q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+  cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+}
+
+bench_recreate_pg() {
+  echo "== recreating database zhenwu_bench"
+  psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc 'DROP DATABASE IF EXISTS zhenwu_bench WITH (FORCE)'
+  psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc 'CREATE DATABASE zhenwu_bench'
+}
+
+# bench_run NAME DB JAVA_OPTS CLASS ARGS… : one run on h2 or pg, output kept in bench/out/NAME-DB.md
+bench_run() {
+  local name="$1" db="$2" opts="$3" class="$4"
+  shift 4
+  [[ "$db" == pg ]] && bench_recreate_pg
+  echo "== $class $db $*"
+  # shellcheck disable=SC2086
+  java $opts -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$cp" "$class" "$db" "$@" | tee "bench/out/$name-$db.md"
+}
+
+# bench_each WHICH NAME JAVA_OPTS CLASS ARGS… : WHICH is h2, pg or all
+bench_each() {
+  local which="$1"
+  shift
+  case "$which" in
+    h2|pg) bench_classpath; bench_run "$1" "$which" "${@:2}" ;;
+    all) bench_classpath; bench_run "$1" h2 "${@:2}"; bench_run "$1" pg "${@:2}" ;;
+    *) echo "usage: the first argument is h2, pg or all" >&2; exit 2 ;;
+  esac
+}
