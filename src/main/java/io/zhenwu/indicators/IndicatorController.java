@@ -179,7 +179,7 @@ class IndicatorController {
         rows.forEach(i -> entered.put(i.code(), form.getOrDefault("value." + i.code(), "")));
         fillEntry(scope, unit, group, p, model, problems.isEmpty() ? Map.of() : entered, problems);
         model.addAttribute("warnings", warnings);
-        return "true".equals(htmx) ? "indicators/entry :: form" : "indicators/entry";
+        return "true".equals(htmx) ? "indicators/entry :: entryForm" : "indicators/entry";
     }
 
     private List<Indicator> entryIndicators(String group, Period period) {

@@ -73,6 +73,7 @@ class IndicatorBrowserTest {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#entry-form .field-error")));
         assertThat(error.getText()).contains("小数位");
+        assertThat(driver.findElements(By.cssSelector("form.filters"))).as("htmx swapped only the entry form").hasSize(1);
         BrowserTestSupport.screenshot(driver, "indicators-03-entry-error.png");
         area = driver.findElement(By.id("value-grain_area"));
         area.clear();
