@@ -93,6 +93,29 @@ class IndicatorApiController {
         return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(created);
     }
 
+    /** Any editable field; {@code version} is required. */
+    record IndicatorPatch(Long version, String nameZh, String nameEn, String groupCode, String unit, Integer decimals,
+                          String definition, String ownerOrgCode, String formula, Boolean comparableGrowth, Boolean active) {
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/indicators/{code}")
+    @Operation(summary = "Change an indicator's editable fields (administrators); version required, 409 on a stale one")
+    Indicator update(@PathVariable String code, @RequestBody IndicatorPatch p) {
+        if (p.version() == null) {
+            throw new InvalidInputException("version", "validation.version.required");
+        }
+        Indicator c = indicators.get(code);
+        return indicators.update(code, p.version(), new Indicator(code, or(p.nameZh(), c.nameZh()), or(p.nameEn(), c.nameEn()),
+                or(p.groupCode(), c.groupCode()), or(p.unit(), c.unit()), c.valueType(), c.orgAggregation(), c.periodAggregation(),
+                c.periodType(), or(p.decimals(), c.decimals()), c.source(), or(p.definition(), c.definition()),
+                or(p.ownerOrgCode(), c.ownerOrgCode()), p.formula() == null ? c.formula() : p.formula().isBlank() ? null : p.formula(),
+                or(p.comparableGrowth(), c.comparableGrowth()), c.sortOrder(), or(p.active(), c.active()), c.version()));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
     @PutMapping("/api/v1/data-values")
     @Operation(summary = "Save a batch of values, all or nothing; each carries the version last read (null for new) — 409 on a stale one")
     DataValues.SaveResult save(Actor actor, @RequestBody ValuesBody body) {
@@ -170,6 +193,7 @@ class IndicatorApiController {
             return () -> List.of(
                     EndpointRule.roles("GET", "/api/v1/indicators", READERS),
                     EndpointRule.roles("POST", "/api/v1/indicators", Role.ADMIN),
+                    EndpointRule.roles("PATCH", "/api/v1/indicators/{code}", Role.ADMIN),
                     EndpointRule.roles("GET", "/api/v1/indicators/**", READERS),
                     EndpointRule.roles("PUT", "/api/v1/data-values", Role.ADMIN, Role.STAFF, Role.CADRE),
                     EndpointRule.roles("GET", "/api/v1/data-values/{id}/revisions", READERS),

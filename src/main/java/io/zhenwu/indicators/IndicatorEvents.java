@@ -32,6 +32,13 @@ public final class IndicatorEvents {
         public String entityId() { return String.valueOf(after.id()); }
     }
 
+    /** An indicator's definition changed. */
+    public record IndicatorChanged(Indicator before, Indicator after) implements AuditableEvent {
+        public String action() { return "indicator.changed"; }
+        public String entityType() { return "indicator"; }
+        public String entityId() { return after.code(); }
+    }
+
     /** An indicator was added to the catalogue. */
     public record IndicatorDefined(Indicator after) implements AuditableEvent {
         public String action() { return "indicator.defined"; }

@@ -50,6 +50,27 @@ class IndicatorRepository {
                 .update();
     }
 
+    /** Replaces the editable fields; 0 rows when the version is stale. */
+    @Unscoped("the catalogue is installation-wide reference data")
+    int update(Indicator i, long expectedVersion) {
+        return jdbc.sql("UPDATE indicator SET name_zh = :nameZh, name_en = :nameEn, group_code = :group, unit = :unit, "
+                        + "decimals = :decimals, definition = :definition, owner_org_code = :owner, formula = :formula, "
+                        + "comparable_growth = :comparable, active = :active, version = version + 1, updated_at = :now "
+                        + "WHERE code = :code AND version = :version")
+                .param("nameZh", i.nameZh()).param("nameEn", i.nameEn()).param("group", i.groupCode()).param("unit", i.unit())
+                .param("decimals", i.decimals()).param("definition", i.definition()).param("owner", i.ownerOrgCode())
+                .param("formula", i.formula()).param("comparable", i.comparableGrowth()).param("active", i.active())
+                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("code", i.code()).param("version", expectedVersion)
+                .update();
+    }
+
+    /** Whether any stored value of the indicator has more than {@code decimals} decimals (counted in SQL). */
+    @Unscoped("a property of the indicator across every org unit")
+    boolean hasValuesFinerThan(String code, int decimals) {
+        return jdbc.sql("SELECT COUNT(*) FROM data_value WHERE indicator_code = :code AND num_value <> ROUND(num_value, :decimals)")
+                .param("code", code).param("decimals", decimals).query(Long.class).single() > 0;
+    }
+
     static Indicator map(ResultSet rs, int row) throws SQLException {
         return new Indicator(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("group_code"),
                 rs.getString("unit"), Indicator.ValueType.valueOf(rs.getString("value_type")),

@@ -93,4 +93,28 @@ class IndicatorApiIT {
         assertThat(read(self).get("errors").get(0).get("code").asString()).isEqualTo("indicator.formula.cycle");
         assertThat(as("leader").send("POST", "/api/v1/indicators", "{}").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void administratorsEditIndicatorsWithTheVersionTheyRead() {
+        HttpTestClient admin = as("admin");
+        String code = "edit_me_" + System.nanoTime() % 100000;
+        var created = admin.send("POST", "/api/v1/indicators", "{\"code\":\"" + code + "\",\"nameZh\":\"待改名\",\"unit\":\"万元\","
+                + "\"valueType\":\"AMOUNT\",\"periodType\":\"YEAR\",\"decimals\":2}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        var renamed = admin.send("PATCH", "/api/v1/indicators/" + code, "{\"version\":0,\"nameZh\":\"已改名\",\"definition\":\"口径说明\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(read(renamed).get("nameZh").asString()).isEqualTo("已改名");
+        assertThat(read(renamed).get("version").asLong()).isEqualTo(1);
+        assertThat(admin.send("PATCH", "/api/v1/indicators/" + code, "{\"version\":0,\"nameZh\":\"旧版本\"}").statusCode()).isEqualTo(409);
+        assertThat(admin.send("PATCH", "/api/v1/indicators/" + code, "{\"nameZh\":\"无版本\"}").statusCode()).isEqualTo(400);
+        // GDP holds values with decimals: they cannot be dropped; nor can an entered indicator become computed.
+        long gdpVersion = read(admin.get("/api/v1/indicators")).valueStream()
+                .filter(i -> i.get("code").asString().equals("gdp")).findFirst().orElseThrow().get("version").asLong();
+        var decimals = admin.send("PATCH", "/api/v1/indicators/gdp", "{\"version\":" + gdpVersion + ",\"decimals\":0}");
+        assertThat(decimals.statusCode()).isEqualTo(400);
+        assertThat(decimals.body()).contains("indicator.decimals.values");
+        var kind = admin.send("PATCH", "/api/v1/indicators/gdp", "{\"version\":" + gdpVersion + ",\"formula\":\"fdi * 2\"}");
+        assertThat(kind.body()).contains("indicator.kindChange");
+        assertThat(as("leader").send("PATCH", "/api/v1/indicators/gdp", "{\"version\":0}").statusCode()).isEqualTo(403);
+    }
 }
