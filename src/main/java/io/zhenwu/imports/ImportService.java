@@ -307,19 +307,19 @@ public class ImportService {
         // Whole-file checks, in SQL over the staged rows.
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.CHECKING, rows);
         jobs.prepare(scope, staging, jobId);
-        List<Object[]> fileErrors = new ArrayList<>();
+        FileErrors fileErrors = new FileErrors();
         for (Object[] r : jobs.duplicateKeys(staging, jobId)) {
-            fileErrors.add(error(r[0], staging.keyColumn(), problems.message("import.duplicateInFile", locale, r[1])));
+            fileErrors.add(r[0], staging.keyColumn(), problems.message("import.duplicateInFile", locale, r[1]));
         }
         for (Object[] r : jobs.existingOutsideScope(scope, staging, jobId)) {
-            fileErrors.add(error(r[0], staging.keyColumn(), problems.message("import.existingOutOfScope", locale, r[1])));
+            fileErrors.add(r[0], staging.keyColumn(), problems.message("import.existingOutOfScope", locale, r[1]));
         }
         for (Staging.StagingCheck check : staging.checks()) {
             for (Object[] r : jobs.check(scope, check, jobId)) {
-                fileErrors.add(error(r[0], check.field(), problems.message(check.messageKey(), locale, r[1])));
+                fileErrors.add(r[0], check.field(), problems.message(check.messageKey(), locale, r[1]));
             }
         }
-        jobs.insertErrors(jobId, fileErrors);
+        jobs.insertErrors(jobId, fileErrors.rows);
         long errorRows = jobs.countErrorRows(jobId);
         if (errorRows > 0) {
             jobs.finish(jobId, ImportJob.Status.REJECTED, rows, 0, 0, 0, errorRows, unknown,
@@ -345,9 +345,15 @@ public class ImportService {
         return type.columns().stream().filter(c -> c.field().equals(field)).map(ImportColumn::header).findFirst().orElse(field);
     }
 
-    private static Object[] error(Object row, String field, String message) {
-        // seq 100+ keeps whole-file errors after the row's own ones.
-        return new Object[]{((Number) row).longValue(), 100 + Math.abs(field.hashCode() % 100), field, message};
+    /** Whole-file errors, numbered per row after the row's own ones (seq 100, 101 …) so none collide. */
+    private static final class FileErrors {
+        private final List<Object[]> rows = new ArrayList<>();
+        private final Map<Long, Integer> next = new HashMap<>();
+
+        void add(Object row, String field, String message) {
+            long rowNo = ((Number) row).longValue();
+            rows.add(new Object[]{rowNo, next.merge(rowNo, 1, Integer::sum) + 99, field, message});
+        }
     }
 
     private static List<FieldViolation> distinct(List<FieldViolation> violations) {

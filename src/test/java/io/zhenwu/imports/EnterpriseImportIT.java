@@ -252,6 +252,11 @@ class EnterpriseImportIT {
         assertThat(errors(grab)).anySatisfy(m -> assertThat(m).contains("管辖范围以外"));
         assertThat(jdbc.queryForObject("SELECT org_unit_id FROM enterprise WHERE credit_code = ?", Long.class, theirs))
                 .isEqualTo(otherVillage.id());
+        // Twice in the file and outside the scope: two whole-file errors on the same row and column, both reported.
+        ImportJob twice = run(cadre, xlsx("两次.xlsx", HEADER, List.of(List.of(theirs, "外村公司", village.code(), "", "", ""),
+                List.of(theirs, "外村公司", village.code(), "", "", ""))));
+        assertThat(twice.status()).as(twice.message()).isEqualTo(ImportJob.Status.REJECTED);
+        assertThat(errors(twice)).hasSize(3).anySatisfy(m -> assertThat(m).contains("重复"));
     }
 
     @Test
