@@ -3,7 +3,6 @@ package io.zhenwu.imports;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.FieldViolation;
-import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.MissingScopeException;
 import io.zhenwu.shared.NotFoundException;
 import io.zhenwu.shared.PageQuery;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -403,13 +401,5 @@ public class ImportService {
         private static String normalize(String s) {
             return s == null ? "" : s.replace("*", "").replace("＊", "").strip().toLowerCase(Locale.ROOT);
         }
-    }
-
-    Optional<ImportType<?>> type(String code) {
-        return types.find(code);
-    }
-
-    static InvalidInputException unknownType(String code) {
-        return new InvalidInputException("type", "import.type.unknown", code);
     }
 }

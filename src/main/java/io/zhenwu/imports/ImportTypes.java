@@ -1,7 +1,6 @@
 package io.zhenwu.imports;
 
 import io.zhenwu.shared.Actor;
-import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,4 @@ public class ImportTypes {
         }
     }
 
-    static InvalidInputException unknown(String code) {
-        return new InvalidInputException("type", "import.type.unknown", code);
-    }
 }

@@ -107,10 +107,6 @@ class IndicatorController {
         model.addAttribute("points", values.series(scope, code, unit.code(), from, to));
         model.addAttribute("own", values.values(scope, unit.id(), indicator.periodType(), from.start(), to.start()).stream()
                 .filter(v -> v.indicatorCode().equals(code)).toList());
-        if (indicator.periodType() != PeriodType.YEAR) {
-            model.addAttribute("byChild", values.byChild(scope, code, unit.code(),
-                    Period.year(y).type() == indicator.periodType() ? Period.year(y) : new Period(indicator.periodType(), LocalDate.of(y, 1, 1))));
-        }
         return "indicators/indicator";
     }
 
