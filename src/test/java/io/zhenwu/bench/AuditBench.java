@@ -1,28 +1,19 @@
 package io.zhenwu.bench;
 
-import io.zhenwu.ZhenwuApplication;
 import io.zhenwu.audit.AuditTrail;
 import io.zhenwu.audit.ChainVerification;
 import io.zhenwu.shared.AuditableEvent;
 import io.zhenwu.shared.Times;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,32 +61,8 @@ public final class AuditBench {
     }
 
     private void run(String db, int total) throws Exception {
-        Map<String, Object> properties = new HashMap<>();
-        if (db.equals("pg")) {
-            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/zhenwu_bench");
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
-        } else if (db.equals("h2")) {
-            Path dir = Path.of("target", "bench");
-            deleteH2Files(dir);
-            properties.put("spring.datasource.url", "jdbc:h2:file:./target/bench/audit;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
-        } else {
-            throw new IllegalArgumentException("usage: AuditBench h2|pg [totalEvents]");
-        }
-        properties.put("spring.datasource.hikari.maximum-pool-size", "16");
-        properties.put("zhenwu.demo.enabled", "false");
-        // The scheduled sealer would compete with the measured one; it fires once shortly after start, then not again.
-        properties.put("zhenwu.audit.seal-interval", "PT24H");
-        properties.put("logging.level.root", "WARN");
-        properties.put("spring.thymeleaf.check-template-location", "false");
-
-        var app = new SpringApplication(ZhenwuApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(Banner.Mode.OFF);
-        app.setDefaultProperties(properties);
-        // Command-line style so these win over application.properties (default properties would not).
-        String[] springArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = app.run(springArgs)) {
+        try (ConfigurableApplicationContext context = BenchApp.start(db, "audit",
+                Map.of("spring.datasource.hikari.maximum-pool-size", "16"))) {
             ApplicationEventPublisher events = context;
             var tx = context.getBean(TransactionTemplate.class);
             var audit = context.getBean(AuditTrail.class);
@@ -207,14 +174,5 @@ public final class AuditBench {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void deleteH2Files(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (var files = Files.list(dir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("audit.")).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.zhenwu.bench;
 
-import io.zhenwu.ZhenwuApplication;
 import io.zhenwu.imports.CsvTableWriter;
 import io.zhenwu.imports.ExportService;
 import io.zhenwu.imports.ImportJob;
@@ -13,9 +12,6 @@ import io.zhenwu.registry.CreditCode;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.Role;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -32,7 +28,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,28 +51,8 @@ public final class ImportBench {
     private void run(String db, int n, String only) throws Exception {
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
-        Map<String, Object> properties = new HashMap<>();
-        if (db.equals("pg")) {
-            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/zhenwu_bench");
-            properties.put("spring.datasource.username", "postgres");
-        } else {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("import.")).toList()) {
-                    Files.delete(f);
-                }
-            }
-            properties.put("spring.datasource.url", "jdbc:h2:file:./target/bench/import;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
-        }
-        properties.put("zhenwu.demo.enabled", "false");
-        properties.put("zhenwu.files.dir", "target/bench/files");
-        properties.put("zhenwu.audit.seal-interval", "PT24H");
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.io.zhenwu.imports", "INFO");
-        var app = new SpringApplication(ZhenwuApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(Banner.Mode.OFF);
-        String[] springArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = app.run(springArgs)) {
+        try (ConfigurableApplicationContext context = BenchApp.start(db, "import",
+                Map.of("zhenwu.files.dir", "target/bench/files", "logging.level.io.zhenwu.imports", "INFO"))) {
             var orgUnits = context.getBean(OrgUnits.class);
             var imports = context.getBean(ImportService.class);
             var exports = context.getBean(ExportService.class);

@@ -1,6 +1,5 @@
 package io.zhenwu.bench;
 
-import io.zhenwu.ZhenwuApplication;
 import io.zhenwu.indicators.DataValues;
 import io.zhenwu.indicators.Indicator;
 import io.zhenwu.indicators.Indicators;
@@ -14,15 +13,10 @@ import io.zhenwu.org.OrgUnits;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.Role;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -33,7 +27,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,28 +53,7 @@ public final class IndicatorBench {
     }
 
     private void run(String db, int towns, int villagesPerTown, int indicatorCount) throws Exception {
-        Map<String, Object> properties = new HashMap<>();
-        if (db.equals("pg")) {
-            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/zhenwu_bench");
-            properties.put("spring.datasource.username", "postgres");
-        } else {
-            Path dir = Path.of("target", "bench");
-            Files.createDirectories(dir);
-            try (var files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().startsWith("indicators.")).toList()) {
-                    Files.delete(f);
-                }
-            }
-            properties.put("spring.datasource.url", "jdbc:h2:file:./target/bench/indicators;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
-        }
-        properties.put("zhenwu.demo.enabled", "false");
-        properties.put("zhenwu.audit.seal-interval", "PT24H");
-        properties.put("logging.level.root", "WARN");
-        var app = new SpringApplication(ZhenwuApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(Banner.Mode.OFF);
-        String[] springArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = app.run(springArgs)) {
+        try (ConfigurableApplicationContext context = BenchApp.start(db, "indicators", Map.of())) {
             var orgUnits = context.getBean(OrgUnits.class);
             var catalogue = context.getBean(Indicators.class);
             var values = context.getBean(DataValues.class);
