@@ -14,7 +14,7 @@ public record Fingerprint(long count, String sha256) {
 
     /** Hashes ids that arrive in ascending order (the provider's SQL orders them; only ids leave the database). */
     public static Fingerprint ofAscendingIds(PrimitiveIterator.OfLong ids) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = newDigest();
         long count = 0;
         long previous = Long.MIN_VALUE;
         while (ids.hasNext()) {
@@ -36,7 +36,7 @@ public record Fingerprint(long count, String sha256) {
     }
 
     public static final class Builder {
-        private final MessageDigest digest = sha256();
+        private final MessageDigest digest = newDigest();
         private long count;
         private long previous = Long.MIN_VALUE;
 
@@ -56,7 +56,7 @@ public record Fingerprint(long count, String sha256) {
         }
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
