@@ -90,14 +90,15 @@ class UserRepository {
     /** Login: the credentials row by user name, before any scope exists. */
     @Unscoped("login looks a user up by name before the caller has a scope")
     Optional<Credentials> findCredentials(String username) {
-        return jdbc.sql("SELECT u.id, u.username, u.display_name, u.password_hash, u.enabled, u.locked_until, u.failed_attempts, u.org_unit_id, "
+        return jdbc.sql("SELECT u.id, u.username, u.display_name, u.password_hash, u.enabled, u.locked_until, u.failed_attempts, u.org_unit_id, u.enterprise_id, "
                         + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles, "
                         + "(SELECT STRING_AGG(p.permission, ',') FROM user_permission p WHERE p.user_id = u.id) AS permissions "
                         + "FROM app_user u WHERE u.username = :username")
                 .param("username", username)
                 .query((rs, i) -> new Credentials(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                         rs.getBoolean("enabled"), instant(rs, "locked_until"), rs.getInt("failed_attempts"),
-                        rs.getLong("org_unit_id"), roles(rs.getString("roles")), permissions(rs.getString("permissions"))))
+                        rs.getLong("org_unit_id"), roles(rs.getString("roles")), permissions(rs.getString("permissions")),
+                        rs.getObject("enterprise_id", Long.class)))
                 .optional();
     }
 
@@ -105,6 +106,13 @@ class UserRepository {
     Optional<Credentials> findCredentials(long userId) {
         String name = jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", userId).query(String.class).optional().orElse(null);
         return name == null ? Optional.empty() : findCredentials(name);
+    }
+
+    /** Binds an enterprise user to the enterprise they act for (企业用户绑定企业). */
+    @Unscoped("the enterprise and the user were both read within the caller's scope before")
+    void bindEnterprise(long userId, Long enterpriseId) {
+        jdbc.sql("UPDATE app_user SET enterprise_id = :e, version = version + 1 WHERE id = :id")
+                .param("e", enterpriseId).param("id", userId).update();
     }
 
     @Unscoped("user names are unique across the installation")
@@ -215,6 +223,6 @@ class UserRepository {
 
     /** What authentication needs of a user. */
     record Credentials(long id, String username, String displayName, String passwordHash, boolean enabled, Instant lockedUntil,
-                       int failedAttempts, long orgUnitId, Set<Role> roles, Set<Permission> permissions) {
+                       int failedAttempts, long orgUnitId, Set<Role> roles, Set<Permission> permissions, Long enterpriseId) {
     }
 }

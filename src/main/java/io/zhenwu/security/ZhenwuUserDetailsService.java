@@ -38,7 +38,7 @@ class ZhenwuUserDetailsService implements UserDetailsService {
         var scope = orgUnits.scopeOf(c.orgUnitId());
         DataScope dataScope = scope.orElse(null);
         Actor actor = new Actor(c.id(), c.username(), dataScope == null ? new DataScope(c.orgUnitId(), "/0/") : dataScope,
-                c.roles(), c.permissions());
+                c.roles(), c.permissions(), c.enterpriseId());
         String displayName = c.displayName();
         return new ZhenwuPrincipal(actor, displayName, c.passwordHash(), c.enabled() && scope.isPresent(), c.lockedUntil());
     }

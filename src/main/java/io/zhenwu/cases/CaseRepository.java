@@ -1,0 +1,330 @@
+package io.zhenwu.cases;
+
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.PageQuery;
+import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Times;
+import io.zhenwu.shared.Unscoped;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cases, their timelines, numbers and escalations, in plain SQL. A case is in scope when its handling org unit is in
+ * the caller's subtree; an enterprise user additionally sees only their enterprise's cases ({@link CaseQuery}).
+ */
+@Repository
+class CaseRepository {
+
+    static final String COLUMNS = "c.id, c.case_number, c.type_code, c.type_version, c.town_org_id, c.org_unit_id, c.category, "
+            + "c.subject_code, c.subject_name, c.title, c.channel_code, c.out_of_hours, c.applicant_kind, c.applicant_ref, "
+            + "c.applicant_name, c.applicant_id_masked, c.enterprise_id, c.assignee, c.parent_id, c.state, c.state_kind, c.outcome, "
+            + "c.opened_at, c.opened_on, c.closed_at, c.closed_on, c.calendar_days, c.promised_days, c.legal_days, c.due_on, "
+            + "c.legal_due_on, c.warn_on, c.paused_on, c.paused_days, c.working_days_used, c.overdue, c.reopen_count, c.version, "
+            + "c.created_by";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id ";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
+        return jdbc.sql(SELECT + "WHERE c.id = :id AND o.path LIKE :scope" + (enterpriseId == null ? "" : " AND c.enterprise_id = :ent"))
+                .param("id", id).param("scope", scope.likePattern()).param("ent", enterpriseId)
+                .query(CaseRepository::map).optional();
+    }
+
+    Optional<Case> findByNumber(DataScope scope, String number, Long enterpriseId) {
+        return jdbc.sql(SELECT + "WHERE c.case_number = :n AND o.path LIKE :scope" + (enterpriseId == null ? "" : " AND c.enterprise_id = :ent"))
+                .param("n", number).param("scope", scope.likePattern()).param("ent", enterpriseId)
+                .query(CaseRepository::map).optional();
+    }
+
+    PageResult<Case> search(DataScope scope, CaseQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder("WHERE o.path LIKE :scope");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", q.orgPath() != null ? q.orgPath() + "%" : scope.likePattern());
+        if (q.orgPath() != null && !scope.contains(q.orgPath())) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        q.appendFilters(where, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id " + where)
+                .params(params).query(Long.class).single();
+        List<Case> rows = jdbc.sql(SELECT + where + " ORDER BY " + page.orderBy() + ", c.id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(CaseRepository::map).list();
+        return new PageResult<>(rows, page.page(), page.size(), total);
+    }
+
+    /** The engine's own re-reads: a conflict's current state, a bundle's parent after its sub-case closed. */
+    @Unscoped("re-reads a case the caller already reached within its scope (or its bundle parent)")
+    Optional<Case> findAsSystem(long id) {
+        return jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id).query(CaseRepository::map).optional();
+    }
+
+    @Unscoped("the sub-cases of a bundle the engine is completing")
+    List<Case> childrenAsSystem(long parentId) {
+        return jdbc.sql(SELECT + "WHERE c.parent_id = :p ORDER BY c.id").param("p", parentId).query(CaseRepository::map).list();
+    }
+
+    List<Case> children(DataScope scope, long parentId) {
+        return jdbc.sql(SELECT + "WHERE c.parent_id = :p AND o.path LIKE :scope ORDER BY c.id")
+                .param("p", parentId).param("scope", scope.likePattern()).query(CaseRepository::map).list();
+    }
+
+    /** The town (镇/街道) above an org unit, and its number prefix; empty when the unit is not under a town. */
+    @Unscoped("reads the org tree above a unit the caller's scope already contains")
+    Optional<Town> townOf(long orgUnitId) {
+        return jdbc.sql("SELECT t.id, t.code, t.path, p.prefix FROM org_unit u JOIN org_unit t ON u.path LIKE t.path || '%' "
+                        + "LEFT JOIN case_number_prefix p ON p.org_unit_id = t.id "
+                        + "WHERE u.id = :id AND t.unit_type IN ('TOWN', 'SUBDISTRICT')")
+                .param("id", orgUnitId)
+                .query((rs, n) -> new Town(rs.getLong("id"), rs.getString("code"), rs.getString("path"), rs.getString("prefix")))
+                .optional();
+    }
+
+    /** The path of a unit, to scope-check the handling unit of a new case. */
+    @Unscoped("returns the path so the caller can check it against its scope")
+    Optional<String> pathOf(long orgUnitId) {
+        return jdbc.sql("SELECT path FROM org_unit WHERE id = :id AND active = TRUE").param("id", orgUnitId).query(String.class).optional();
+    }
+
+    record Town(long id, String code, String path, String prefix) {
+        String numberPrefix() {
+            return prefix != null ? prefix : code.substring(0, 9);
+        }
+    }
+
+    @Unscoped("configuration of a town the caller administers; checked by the service")
+    void setPrefix(long townId, String prefix) {
+        if (jdbc.sql("UPDATE case_number_prefix SET prefix = :p WHERE org_unit_id = :t").param("p", prefix).param("t", townId).update() == 0) {
+            jdbc.sql("INSERT INTO case_number_prefix (org_unit_id, prefix) VALUES (:t, :p)").param("t", townId).param("p", prefix).update();
+        }
+    }
+
+    /**
+     * Takes the next number of a town, type and year. The UPDATE locks the counter row until the transaction ends,
+     * so numbers are gapless: a rolled-back case releases its number, concurrent openings wait for each other.
+     */
+    @Unscoped("numbering is per town; the case itself is scope-checked")
+    long nextSequence(long townId, String typeCode, int year, int count) {
+        for (int attempt = 0; ; attempt++) {
+            int updated = jdbc.sql("UPDATE case_counter SET last_seq = last_seq + :n WHERE town_org_id = :t AND type_code = :c AND counter_year = :y")
+                    .param("n", count).param("t", townId).param("c", typeCode).param("y", year).update();
+            if (updated == 1) {
+                return jdbc.sql("SELECT last_seq FROM case_counter WHERE town_org_id = :t AND type_code = :c AND counter_year = :y")
+                        .param("t", townId).param("c", typeCode).param("y", year).query(Long.class).single() - count + 1;
+            }
+            try {
+                jdbc.sql("INSERT INTO case_counter (town_org_id, type_code, counter_year, last_seq) VALUES (:t, :c, :y, :n)")
+                        .param("t", townId).param("c", typeCode).param("y", year).param("n", count).update();
+                return 1;
+            } catch (DuplicateKeyException raced) {
+                if (attempt > 2) {
+                    throw raced;
+                }
+                // Another transaction created the row first; take the next number from it.
+            }
+        }
+    }
+
+    @Unscoped("the service checked the handling org unit against the caller's scope")
+    long insert(Case c) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO case_record (case_number, type_code, type_version, town_org_id, org_unit_id, category, subject_code, "
+                        + "subject_name, title, channel_code, out_of_hours, applicant_kind, applicant_ref, applicant_name, "
+                        + "applicant_id_masked, enterprise_id, assignee, parent_id, state, state_kind, outcome, opened_at, opened_on, "
+                        + "closed_at, closed_on, calendar_days, promised_days, legal_days, due_on, legal_due_on, warn_on, paused_on, "
+                        + "paused_days, working_days_used, overdue, reopen_count, version, created_by, updated_at) VALUES "
+                        + "(:number, :type, :tv, :town, :org, :category, :subject, :subjectName, :title, :channel, :ooh, :ak, :aref, "
+                        + ":aname, :aid, :ent, :assignee, :parent, :state, :kind, :outcome, :openedAt, :openedOn, :closedAt, :closedOn, "
+                        + ":cal, :promised, :legal, :due, :legalDue, :warn, :paused, :pausedDays, :used, :overdue, :reopen, 0, :by, :now)")
+                .paramSource(params(c)).param("by", c.createdBy).param("now", ts(c.openedAt))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Writes the state and clock of a case if nobody changed it since {@code expectedVersion}; false otherwise. */
+    @Unscoped("the case was read within the caller's scope before")
+    boolean update(Case c, long expectedVersion, Instant now) {
+        return jdbc.sql("UPDATE case_record SET state = :state, state_kind = :kind, outcome = :outcome, assignee = :assignee, "
+                        + "closed_at = :closedAt, closed_on = :closedOn, due_on = :due, legal_due_on = :legalDue, warn_on = :warn, "
+                        + "paused_on = :paused, paused_days = :pausedDays, working_days_used = :used, overdue = :overdue, "
+                        + "reopen_count = :reopen, version = version + 1, updated_at = :now WHERE id = :id AND version = :expected")
+                .paramSource(params(c)).param("id", c.id).param("expected", expectedVersion).param("now", ts(now))
+                .update() == 1;
+    }
+
+    private static Map<String, Object> params(Case c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("number", c.number);
+        p.put("type", c.typeCode);
+        p.put("tv", c.typeVersion);
+        p.put("town", c.townOrgId);
+        p.put("org", c.orgUnitId);
+        p.put("category", c.category);
+        p.put("subject", c.subjectCode);
+        p.put("subjectName", c.subjectName);
+        p.put("title", c.title);
+        p.put("channel", c.channelCode);
+        p.put("ooh", c.outOfHours);
+        p.put("ak", c.applicantKind.name());
+        p.put("aref", c.applicantRef);
+        p.put("aname", c.applicantName);
+        p.put("aid", c.applicantIdMasked);
+        p.put("ent", c.enterpriseId);
+        p.put("assignee", c.assignee);
+        p.put("parent", c.parentId);
+        p.put("state", c.state);
+        p.put("kind", c.stateKind.name());
+        p.put("outcome", c.outcome);
+        p.put("openedAt", ts(c.openedAt));
+        p.put("openedOn", c.openedOn);
+        p.put("closedAt", ts(c.closedAt));
+        p.put("closedOn", c.closedOn);
+        p.put("cal", c.calendarDays);
+        p.put("promised", c.promisedDays);
+        p.put("legal", c.legalDays);
+        p.put("due", c.dueOn);
+        p.put("legalDue", c.legalDueOn);
+        p.put("warn", c.warnOn);
+        p.put("paused", c.pausedOn);
+        p.put("pausedDays", c.pausedDays);
+        p.put("used", c.workingDaysUsed);
+        p.put("overdue", c.overdue);
+        p.put("reopen", c.reopenCount);
+        return p;
+    }
+
+    @Unscoped("appends to the timeline of a case read within the caller's scope")
+    void insertEvent(long caseId, TimelineEntry e) {
+        jdbc.sql("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
+                        + "VALUES (:c, :seq, :t, :from, :to, :actor, :at, :fields, :comment)")
+                .param("c", caseId).param("seq", e.seq()).param("t", e.transition()).param("from", e.fromState())
+                .param("to", e.toState()).param("actor", e.actor()).param("at", ts(e.occurredAt()))
+                .param("fields", e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields())).param("comment", e.comment())
+                .update();
+    }
+
+    @Unscoped("the timeline of a case read within the caller's scope")
+    List<TimelineEntry> timeline(long caseId) {
+        return jdbc.sql("SELECT seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment FROM case_event "
+                        + "WHERE case_id = :c ORDER BY seq")
+                .param("c", caseId)
+                .query((rs, n) -> new TimelineEntry(rs.getInt("seq"), rs.getString("transition"), rs.getString("from_state"),
+                        rs.getString("to_state"), rs.getString("actor"), instant(rs, "occurred_at"), fields(rs.getString("fields_json")),
+                        rs.getString("comment")))
+                .list();
+    }
+
+    @Unscoped("the timeline of a case read within the caller's scope")
+    int lastSeq(long caseId) {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM case_event WHERE case_id = :c").param("c", caseId).query(Integer.class).single();
+    }
+
+    /** Who fired which transition on a case, for the "different person" rule. */
+    @Unscoped("the timeline of a case read within the caller's scope")
+    Map<String, List<String>> actorsByTransition(long caseId) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        jdbc.sql("SELECT transition, actor FROM case_event WHERE case_id = :c ORDER BY seq").param("c", caseId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        return result;
+    }
+
+    // --- escalation -------------------------------------------------------------------------------------------------
+
+    /** Open cases whose deadline passed before {@code today} and that were not escalated yet (the daily job). */
+    @Unscoped("the escalation job runs for every town as the system")
+    List<Case> dueForEscalation(LocalDate today, int limit) {
+        return jdbc.sql(SELECT + "WHERE c.state_kind = 'OPEN' AND c.due_on < :today AND c.overdue = FALSE ORDER BY c.id LIMIT :limit")
+                .param("today", today).param("limit", limit).query(CaseRepository::map).list();
+    }
+
+    @Unscoped("the escalation job runs for every town as the system")
+    boolean markEscalated(Case c, String notifyRole, Instant now) {
+        int rows = jdbc.sql("UPDATE case_record SET overdue = TRUE, escalated_at = :now, version = version + 1, updated_at = :now "
+                        + "WHERE id = :id AND version = :v AND overdue = FALSE")
+                .param("now", ts(now)).param("id", c.id).param("v", c.version).update();
+        if (rows == 1) {
+            jdbc.sql("INSERT INTO case_escalation (case_id, notify_role, due_on, created_at) VALUES (:c, :r, :d, :now)")
+                    .param("c", c.id).param("r", notifyRole).param("d", c.dueOn).param("now", ts(now)).update();
+        }
+        return rows == 1;
+    }
+
+    /** Open escalations of the caller's scope, most overdue first (the leaders' 督办 board). */
+    List<Escalation> escalations(DataScope scope, boolean openOnly, int limit) {
+        return jdbc.sql("SELECT e.id, e.case_id, c.case_number, c.title, c.type_code, c.state, e.due_on, e.created_at, e.acknowledged_at, "
+                        + "e.acknowledged_by FROM case_escalation e JOIN case_record c ON c.id = e.case_id JOIN org_unit o ON o.id = c.org_unit_id "
+                        + "WHERE o.path LIKE :scope" + (openOnly ? " AND e.acknowledged_at IS NULL AND c.state_kind <> 'CLOSED'" : "")
+                        + " ORDER BY e.due_on, e.id LIMIT :limit")
+                .param("scope", scope.likePattern()).param("limit", limit)
+                .query((rs, n) -> new Escalation(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getObject(7, LocalDate.class), instant(rs, "created_at"), instant(rs, "acknowledged_at"),
+                        rs.getString(10)))
+                .list();
+    }
+
+    boolean acknowledge(DataScope scope, long escalationId, String by, Instant now) {
+        return jdbc.sql("UPDATE case_escalation SET acknowledged_at = :now, acknowledged_by = :by WHERE id = :id AND acknowledged_at IS NULL "
+                        + "AND case_id IN (SELECT c.id FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE :scope)")
+                .param("now", ts(now)).param("by", by).param("id", escalationId).param("scope", scope.likePattern()).update() == 1;
+    }
+
+    /** 督办: one escalation as the leaders' board shows it. */
+    public record Escalation(long id, long caseId, String caseNumber, String title, String type, String state, LocalDate dueOn,
+                             Instant createdAt, Instant acknowledgedAt, String acknowledgedBy) {
+    }
+
+    // --- mapping ------------------------------------------------------------------------------------------------------
+
+    static Case map(ResultSet rs, int row) throws SQLException {
+        return new Case(rs.getLong("id"), rs.getString("case_number"), rs.getString("type_code"), rs.getInt("type_version"),
+                rs.getLong("town_org_id"), rs.getLong("org_unit_id"), rs.getString("category"), rs.getString("subject_code"),
+                rs.getString("subject_name"), rs.getString("title"), rs.getString("channel_code"), rs.getBoolean("out_of_hours"),
+                ApplicantKind.valueOf(rs.getString("applicant_kind")), (Long) rs.getObject("applicant_ref", Long.class),
+                rs.getString("applicant_name"), rs.getString("applicant_id_masked"), rs.getObject("enterprise_id", Long.class),
+                rs.getString("assignee"), rs.getObject("parent_id", Long.class), rs.getString("state"),
+                CaseType.StateKind.valueOf(rs.getString("state_kind")), rs.getString("outcome"), instant(rs, "opened_at"),
+                rs.getObject("opened_on", LocalDate.class), instant(rs, "closed_at"), rs.getObject("closed_on", LocalDate.class),
+                rs.getBoolean("calendar_days"), rs.getObject("promised_days", Integer.class), rs.getObject("legal_days", Integer.class),
+                rs.getObject("due_on", LocalDate.class), rs.getObject("legal_due_on", LocalDate.class), rs.getObject("warn_on", LocalDate.class),
+                rs.getObject("paused_on", LocalDate.class), rs.getInt("paused_days"), rs.getObject("working_days_used", Integer.class),
+                rs.getBoolean("overdue"), rs.getInt("reopen_count"), rs.getLong("version"), rs.getString("created_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, Times.ZONE);
+    }
+
+    private static Map<String, String> fields(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+    }
+
+}
