@@ -156,7 +156,7 @@ class CaseRepository {
                         + "(:number, :type, :tv, :town, :org, :category, :subject, :subjectName, :title, :channel, :ooh, :ak, :aref, "
                         + ":aname, :aid, :ent, :assignee, :parent, :state, :kind, :outcome, :openedAt, :openedOn, :closedAt, :closedOn, "
                         + ":cal, :promised, :legal, :due, :legalDue, :warn, :paused, :pausedDays, :used, :overdue, :reopen, 0, :by, :now)")
-                .paramSource(params(c)).param("by", c.createdBy).param("now", ts(c.openedAt))
+                .params(with(params(c), Map.of("by", c.createdBy, "now", ts(c.openedAt))))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -168,8 +168,13 @@ class CaseRepository {
                         + "closed_at = :closedAt, closed_on = :closedOn, due_on = :due, legal_due_on = :legalDue, warn_on = :warn, "
                         + "paused_on = :paused, paused_days = :pausedDays, working_days_used = :used, overdue = :overdue, "
                         + "reopen_count = :reopen, version = version + 1, updated_at = :now WHERE id = :id AND version = :expected")
-                .paramSource(params(c)).param("id", c.id).param("expected", expectedVersion).param("now", ts(now))
+                .params(with(params(c), Map.of("id", c.id, "expected", expectedVersion, "now", ts(now))))
                 .update() == 1;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> params, Map<String, Object> more) {
+        params.putAll(more);
+        return params;
     }
 
     private static Map<String, Object> params(Case c) {

@@ -28,6 +28,7 @@ public class CaseTypes {
 
     private final Map<String, TreeMap<Integer, CaseType>> types = new HashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     CaseTypes(CaseTypeRepository repository) throws IOException {
         this(repository, "classpath*:cases/types/*.yml");
     }
