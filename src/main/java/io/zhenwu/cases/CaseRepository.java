@@ -41,9 +41,11 @@ class CaseRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
@@ -159,6 +161,50 @@ class CaseRepository {
                 .params(with(params(c), Map.of("by", c.createdBy, "now", ts(c.openedAt))))
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /**
+     * Batch path for historical cases (demo data, generators, migrations): inserts the cases, then their timelines,
+     * in JDBC batches. Returns the new ids in input order (looked up by the unique case numbers).
+     */
+    @Unscoped("the service checked every case's org unit against the caller's scope")
+    List<Long> insertBatch(List<Case> batch, List<List<TimelineEntry>> timelines) {
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
+                jdbcTemplate);
+        String insert = "INSERT INTO case_record (case_number, type_code, type_version, town_org_id, org_unit_id, category, subject_code, "
+                + "subject_name, title, channel_code, out_of_hours, applicant_kind, applicant_ref, applicant_name, "
+                + "applicant_id_masked, enterprise_id, assignee, parent_id, state, state_kind, outcome, opened_at, opened_on, "
+                + "closed_at, closed_on, calendar_days, promised_days, legal_days, due_on, legal_due_on, warn_on, paused_on, "
+                + "paused_days, working_days_used, overdue, reopen_count, version, created_by, updated_at) VALUES "
+                + "(:number, :type, :tv, :town, :org, :category, :subject, :subjectName, :title, :channel, :ooh, :ak, :aref, "
+                + ":aname, :aid, :ent, :assignee, :parent, :state, :kind, :outcome, :openedAt, :openedOn, :closedAt, :closedOn, "
+                + ":cal, :promised, :legal, :due, :legalDue, :warn, :paused, :pausedDays, :used, :overdue, :reopen, :version, :by, :now)";
+        var rows = batch.stream().map(c -> (org.springframework.jdbc.core.namedparam.SqlParameterSource)
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(with(params(c), Map.of("by", c.createdBy,
+                        "now", ts(c.closedAt != null ? c.closedAt : c.openedAt), "version", c.version)))).toList();
+        named.batchUpdate(insert, rows.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]));
+        Map<String, Long> ids = new HashMap<>();
+        List<String> numbers = batch.stream().map(c -> c.number).toList();
+        for (int i = 0; i < numbers.size(); i += 500) {
+            jdbc.sql("SELECT id, case_number FROM case_record WHERE case_number IN (:n)")
+                    .param("n", numbers.subList(i, Math.min(numbers.size(), i + 500)))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        }
+        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> events = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            long id = ids.get(batch.get(i).number);
+            for (TimelineEntry e : timelines.get(i)) {
+                events.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("c", id).addValue("seq", e.seq()).addValue("t", e.transition()).addValue("from", e.fromState())
+                        .addValue("to", e.toState()).addValue("actor", e.actor()).addValue("at", ts(e.occurredAt()))
+                        .addValue("fields", e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields()))
+                        .addValue("comment", e.comment()));
+            }
+        }
+        named.batchUpdate("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
+                + "VALUES (:c, :seq, :t, :from, :to, :actor, :at, :fields, :comment)",
+                events.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]));
+        return numbers.stream().map(ids::get).toList();
     }
 
     /** Writes the state and clock of a case if nobody changed it since {@code expectedVersion}; false otherwise. */
