@@ -49,21 +49,21 @@ class CaseRepository {
     }
 
     Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
-        return jdbc.sql(SELECT + "WHERE c.id = :id AND o.path LIKE :scope" + (enterpriseId == null ? "" : " AND c.enterprise_id = :ent"))
+        return jdbc.sql(SELECT + "WHERE c.id = :id AND " + scopeClause(enterpriseId))
                 .param("id", id).param("scope", scope.likePattern()).param("ent", enterpriseId)
                 .query(CaseRepository::map).optional();
     }
 
     Optional<Case> findByNumber(DataScope scope, String number, Long enterpriseId) {
-        return jdbc.sql(SELECT + "WHERE c.case_number = :n AND o.path LIKE :scope" + (enterpriseId == null ? "" : " AND c.enterprise_id = :ent"))
+        return jdbc.sql(SELECT + "WHERE c.case_number = :n AND " + scopeClause(enterpriseId))
                 .param("n", number).param("scope", scope.likePattern()).param("ent", enterpriseId)
                 .query(CaseRepository::map).optional();
     }
 
     PageResult<Case> search(DataScope scope, CaseQuery q, PageQuery page) {
-        StringBuilder where = new StringBuilder("WHERE o.path LIKE :scope");
+        StringBuilder where = new StringBuilder("WHERE " + scopeClause(q.enterpriseId()));
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", q.orgPath() != null ? q.orgPath() + "%" : scope.likePattern());
+        params.put("scope", q.orgPath() != null && q.enterpriseId() == null ? q.orgPath() + "%" : scope.likePattern());
         if (q.orgPath() != null && !scope.contains(q.orgPath())) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
@@ -84,6 +84,17 @@ class CaseRepository {
     @Unscoped("the sub-cases of a bundle the engine is completing")
     List<Case> childrenAsSystem(long parentId) {
         return jdbc.sql(SELECT + "WHERE c.parent_id = :p ORDER BY c.id").param("p", parentId).query(CaseRepository::map).list();
+    }
+
+    /**
+     * Who may see a case: normally its handling unit lies in the caller's subtree. An enterprise user instead sees
+     * their own enterprise's cases — whichever department handles them — provided the enterprise itself lies in
+     * their scope (the binding was made by an administrator of that scope).
+     */
+    private static String scopeClause(Long enterpriseId) {
+        return enterpriseId == null ? "o.path LIKE :scope"
+                : "c.enterprise_id = :ent AND EXISTS (SELECT 1 FROM enterprise e JOIN org_unit eo ON eo.id = e.org_unit_id "
+                + "WHERE e.id = c.enterprise_id AND eo.path LIKE :scope)";
     }
 
     List<Case> children(DataScope scope, long parentId) {
