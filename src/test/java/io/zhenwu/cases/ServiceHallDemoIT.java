@@ -53,6 +53,11 @@ class ServiceHallDemoIT {
         assertThat(value("cases.service_hall.out_of_hours", Map.of())).isPositive();
         assertThat(value("cases.service_hall.on_time_rate", Map.of())).isBetween(new BigDecimal("95"), new BigDecimal("100"));
         assertThat(value("cases.service_hall.avg_working_days", Map.of())).isPositive();
+        // The engine's generic figures agree with the service hall's own.
+        assertThat(value("cases.opened", Map.of("type", "service_bundle"))).isEqualByComparingTo("59");
+        assertThat(value("cases.closed", Map.of("type", "service_matter", "outcome", "cancelled"))).isEqualByComparingTo("23");
+        assertThat(value("cases.on_time_rate", Map.of("type", "service_matter")))
+                .isEqualByComparingTo(value("cases.service_hall.on_time_rate", Map.of()));
         // The withdrawn matters exist as cases but are not "handled".
         Integer withdrawn = jdbc.queryForObject("SELECT COUNT(*) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id "
                 + "WHERE c.type_code = 'service_matter' AND c.outcome = 'cancelled' AND o.code = 'XS-ZWFW'", Integer.class);
