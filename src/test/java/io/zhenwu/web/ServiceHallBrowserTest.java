@@ -54,7 +54,8 @@ class ServiceHallBrowserTest {
         driver.findElement(By.id("applicantName")).sendKeys("王建国");
         driver.findElement(By.id("applicantId")).sendKeys("11010519491231002X".replace('X', '9'));
         driver.findElement(By.cssSelector("#accept-form button[type=submit]")).click();
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // The page reloads after each POST: an element found just before the reload goes stale, so look again.
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         String error = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accept-form .field-error"))).getText();
         assertThat(error).as("a bad check digit is named inline").contains("校验");
         BrowserTestSupport.screenshot(driver, "service-hall-01-bad-id.png");
