@@ -111,6 +111,7 @@ public class DemoGenerator {
         }
         List<Indicator> monthly = indicators.all().stream()
                 .filter(i -> i.periodType() == PeriodType.MONTH && !i.derived() && i.orgAggregation() == Indicator.OrgAggregation.SUM)
+                .sorted(java.util.Comparator.comparing((Indicator i) -> !i.code().equals("fixed_asset_investment")))
                 .toList();
         int counties = 0;
         int units = 0;
@@ -154,10 +155,17 @@ public class DemoGenerator {
             // Monthly indicator values, one batch per year.
             for (int y = firstYear; y <= 2023; y++) {
                 List<ValueInput> batch = new ArrayList<>();
+                Map<Integer, BigDecimal> fai = new java.util.HashMap<>();
                 for (Indicator i : monthly) {
                     for (int m = 1; m <= 12; m++) {
-                        BigDecimal v = BigDecimal.valueOf(1 + random.nextInt(5000)).movePointLeft(Math.min(2, i.decimals()))
-                                .setScale(Math.min(2, i.decimals()), RoundingMode.HALF_EVEN);
+                        int scale = Math.min(2, i.decimals());
+                        BigDecimal v = BigDecimal.valueOf(1 + random.nextInt(5000)).movePointLeft(scale).setScale(scale, RoundingMode.HALF_EVEN);
+                        if (i.code().equals("fixed_asset_investment")) {
+                            fai.put(m, v);
+                        } else if (i.code().equals("manufacturing_investment") && fai.containsKey(m)) {
+                            // The demo's blocking rule: manufacturing investment within fixed-asset investment.
+                            v = fai.get(m).multiply(new BigDecimal("0.45")).setScale(scale, RoundingMode.HALF_EVEN);
+                        }
                         batch.add(new ValueInput(i.code(), townCode, y + "-" + String.format("%02d", m), v, null,
                                 DataValue.ValueSource.FLASH, null, null));
                     }
