@@ -195,10 +195,20 @@ public final class ScaleBench {
                     n += figures.compute(all, new FigureRequest(code, county.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0;
                 }
                 return n;
-            }, () -> sql(dataSource, "SELECT COUNT(*), SUM(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END), AVG(c.working_days_used), "
-                    + "SUM(CASE WHEN w.resident_agency THEN 1 ELSE 0 END) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id "
-                    + "LEFT JOIN service_window w ON w.code = c.channel_code WHERE o.path LIKE '" + county.path() + "%' "
-                    + "AND c.type_code = 'service_matter' AND c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31'"));
+            }, () -> {
+                // The limit: the four figures' statements written by hand, run one after the other.
+                String from = " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '" + county.path() + "%' "
+                        + "AND c.type_code = 'service_matter' AND ";
+                return sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
+                        + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled')")
+                        + sql(dataSource, "SELECT COUNT(*), SUM(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END)" + from
+                        + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done'")
+                        + sql(dataSource, "SELECT AVG(c.working_days_used)" + from
+                        + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done' AND c.promised_days > 0")
+                        + sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
+                        + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled') AND c.channel_code IN "
+                        + "(SELECT w.code FROM service_window w WHERE w.resident_agency = TRUE)");
+            });
             measure("one town's matters handled in 2023", 50,
                     () -> figures.compute(all, new FigureRequest("cases.service_hall.handled", town.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0,
                     () -> sql(dataSource, "SELECT COUNT(*) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '"
@@ -240,7 +250,7 @@ public final class ScaleBench {
         }
         Collections.sort(a);
         Collections.sort(b);
-        rows.add(String.format("| %s | %d runs | %.1f | %.1f | one SQL | %.1f | %.1f | %.2f× | |", name, runs, ms(a, 0.5), ms(a, 0.99),
+        rows.add(String.format("| %s | %d runs | %.1f | %.1f | hand-written SQL | %.1f | %.1f | %.2f× | |", name, runs, ms(a, 0.5), ms(a, 0.99),
                 ms(b, 0.5), ms(b, 0.99), ms(a, 0.5) / Math.max(0.001, ms(b, 0.5))));
     }
 
