@@ -43,9 +43,12 @@ public class DemoData {
     private final RegistryDemo registries;
 
     private final IndicatorDemo indicatorDemo;
+    private final ReportDemo reportDemo;
 
-    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo) {
+    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo,
+             ReportDemo reportDemo) {
         this.indicatorDemo = indicatorDemo;
+        this.reportDemo = reportDemo;
         this.orgUnits = orgUnits;
         this.users = users;
         this.residents = residents;
@@ -90,6 +93,10 @@ public class DemoData {
         started = System.nanoTime();
         int indicatorValues = indicatorDemo.load(byCode.get("321183"));
         log.info("Demo indicators loaded: {} values in {} ms", indicatorValues, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        int reportValues = reportDemo.load(byCode.get(TOWN));
+        log.info("Demo report loaded: template {} and {} department values in {} ms", ReportDemo.TEMPLATE, reportValues,
+                (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts, people);
     }
 

@@ -45,6 +45,12 @@ class RegistryFigureProvider implements FigureProvider {
             + "JOIN honour_type t ON t.code = h.honour_type";
     private static final String ENTERPRISES = "enterprise e JOIN org_unit o ON o.id = e.org_unit_id";
     private static final String FACILITIES = "facility f JOIN org_unit o ON o.id = f.org_unit_id JOIN facility_type t ON t.code = f.facility_type";
+    /**
+     * The facility register covers a period when some facility of the subtree was commissioned by its end (undated
+     * facilities alone, such as hazard points, do not say the register existed then).
+     */
+    private static final String FACILITY_REGISTER_COVERS = "EXISTS (SELECT 1 FROM facility f2 JOIN org_unit o2 ON o2.id = f2.org_unit_id "
+            + "WHERE o2.path LIKE u.path || '%' AND o2.path LIKE :scope AND f2.commissioned_on <= :to)";
     private static final String ENTERPRISE_EXISTS = "e.above_scale_from <= :to OR e.established_on <= :to OR e.night_production_from <= :to";
 
     private static final RowMapper<CountedRecord> HONOUR_ROW = (rs, i) -> new CountedRecord(rs.getLong(1), rs.getString(2),
@@ -122,8 +128,8 @@ class RegistryFigureProvider implements FigureProvider {
                 "期末在用（未报废，投用日期不晚于期末或未记载）的设施数；按类型（type：设施类型代码，如 MICRO_FIRE_STATION）筛选。",
                 "Facilities in service at the period's end (not decommissioned, commissioned by then or undated); filter by type.",
                 new RegistryFigureRepository.Spec(FACILITIES, "f.id", Map.of("type", "f.facility_type = :f_type"),
-                        "SUM(CASE WHEN " + inService + " THEN 1 ELSE 0 END)", inService,
-                        "f.commissioned_on IS NULL OR f.commissioned_on <= :to", FACILITY_COLUMNS, FACILITY_ROW));
+                        "SUM(CASE WHEN " + inService + " THEN 1 ELSE 0 END)", inService, FACILITY_REGISTER_COVERS,
+                        FACILITY_COLUMNS, FACILITY_ROW));
         String commissioned = "f.commissioned_on >= :from AND f.commissioned_on <= :to";
         add("registry.facilities.commissioned", "新投用设施", "Facilities commissioned", "处", FigureKind.COUNT,
                 "期间内投用的设施数（以投用日期为准）；按类型（type）筛选。",
