@@ -32,7 +32,8 @@ import java.util.Map;
  * the period (by level and type: 全年共获得各级荣誉45项，其中国家级荣誉20项), enterprises entering and leaving the
  * above-scale statistics (净增入规“四上”单位12家), above-scale enterprises at the period's end, 夜间生产企业,
  * 高新技术企业, and facilities in service or commissioned in the period (设置微型消防站14处, 新增充电桩6台套). A period
- * before the register's first record of the kind, or one that has not begun, has no value ("—"), never 0.
+ * the register does not cover — none of its records of the subtree (whatever the filters) dates from the period's
+ * end or before — or one that has not begun, has no value ("—"), never 0.
  */
 @Component
 @Transactional(readOnly = true)
@@ -49,11 +50,10 @@ class RegistryFigureProvider implements FigureProvider {
     private static final String ENTERPRISES = "enterprise e JOIN org_unit o ON o.id = e.org_unit_id";
     private static final String FACILITIES = "facility f JOIN org_unit o ON o.id = f.org_unit_id JOIN facility_type t ON t.code = f.facility_type";
     /**
-     * The facility register covers a period when some facility of the subtree was commissioned by its end (undated
-     * facilities alone, such as hazard points, do not say the register existed then).
+     * The facility register covers a period when some facility of the subtree (of any type) was commissioned by its
+     * end: undated facilities alone, such as hazard points, do not say the register existed then.
      */
-    private static final String FACILITY_REGISTER_COVERS = "EXISTS (SELECT 1 FROM facility f2 JOIN org_unit o2 ON o2.id = f2.org_unit_id "
-            + "WHERE o2.path LIKE u.path || '%' AND o2.path LIKE :scope AND f2.commissioned_on <= :to)";
+    private static final String FACILITY_REGISTER_COVERS = "f.commissioned_on <= :to";
     private static final String ENTERPRISE_EXISTS = "e.above_scale_from <= :to OR e.established_on <= :to OR e.night_production_from <= :to";
 
     private static final RowMapper<CountedRecord> HONOUR_ROW = (rs, i) -> new CountedRecord(rs.getLong(1), rs.getString(2),
@@ -93,7 +93,7 @@ class RegistryFigureProvider implements FigureProvider {
                 "期间内（按授予年度）辖区企业获得的各级荣誉、资质项数，计在获奖时企业所在单位；可按级别（level：NATIONAL 国家级、PROVINCIAL 省级、MUNICIPAL 市级、COUNTY 县级）和类型（type：荣誉类型代码）筛选。",
                 "Honours and certifications awarded to the subtree's enterprises in the period (by award year), counted where the enterprise was when awarded; filter by level and type.",
                 new RegistryFigureRepository.Spec(HONOURS, "h.id", Map.of("level", "h.level = :f_level", "type", "h.honour_type = :f_type"),
-                        "SUM(CASE WHEN " + inYear + " THEN 1 ELSE 0 END)", inYear, "h.award_year <= :toYear",
+                        "CASE WHEN " + inYear + " THEN 1 ELSE 0 END", inYear, "h.award_year <= :toYear",
                         "h.id, e.name, t.name_zh, h.level, h.award_year, e.id", HONOUR_ROW));
         String entered = "e.above_scale_from >= :from AND e.above_scale_from <= :to";
         String exited = "e.above_scale_to >= :from AND e.above_scale_to <= :to";
@@ -101,44 +101,44 @@ class RegistryFigureProvider implements FigureProvider {
                 "期间内新入规（入库）企业数减去退规（退库）企业数；入规、退规以企业台账记载的日期为准。",
                 "Enterprises entering the above-scale statistics in the period minus those leaving, by the dates in the register.",
                 new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(),
-                        "SUM(CASE WHEN " + entered + " THEN 1 ELSE 0 END) - SUM(CASE WHEN " + exited + " THEN 1 ELSE 0 END)",
+                        "(CASE WHEN " + entered + " THEN 1 ELSE 0 END) - (CASE WHEN " + exited + " THEN 1 ELSE 0 END)",
                         "(" + entered + ") OR (" + exited + ")", ENTERPRISE_EXISTS, ENTERPRISE_COLUMNS, ENTERPRISE_ROW));
         add(MODULE + "enterprises.above_scale_entered", "新入规企业", "Enterprises entering above-scale statistics", "家", FigureKind.COUNT,
                 "期间内入规（入库）的企业数。", "Enterprises entering the above-scale statistics in the period.",
-                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "SUM(CASE WHEN " + entered + " THEN 1 ELSE 0 END)",
+                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "CASE WHEN " + entered + " THEN 1 ELSE 0 END",
                         entered, ENTERPRISE_EXISTS, ENTERPRISE_COLUMNS, ENTERPRISE_ROW));
         String aboveScale = "e.above_scale_from <= :to AND (e.above_scale_to IS NULL OR e.above_scale_to > :to)";
         add(MODULE + "enterprises.above_scale", "规上企业", "Above-scale enterprises", "家", FigureKind.COUNT,
                 "期末（期间最后一日）处于规上（四上）状态的企业数：入规日期不晚于期末且尚未退规。",
                 "Enterprises above scale on the period's last day (entered on or before it, not yet exited).",
-                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "SUM(CASE WHEN " + aboveScale + " THEN 1 ELSE 0 END)",
+                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "CASE WHEN " + aboveScale + " THEN 1 ELSE 0 END",
                         aboveScale, ENTERPRISE_EXISTS, ENTERPRISE_COLUMNS, ENTERPRISE_ROW));
         String night = "e.night_production_from <= :to AND (e.night_production_to IS NULL OR e.night_production_to > :from)";
         add(MODULE + "enterprises.night_production", "夜间生产企业", "Enterprises producing at night", "家", FigureKind.COUNT,
                 "期间内任一时间有夜间生产的企业数（夜间生产起止日期与期间相交）。",
                 "Enterprises producing at night at any time in the period.",
-                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "SUM(CASE WHEN " + night + " THEN 1 ELSE 0 END)",
+                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "CASE WHEN " + night + " THEN 1 ELSE 0 END",
                         night, ENTERPRISE_EXISTS, ENTERPRISE_COLUMNS, ENTERPRISE_ROW));
         String highTech = "EXISTS (SELECT 1 FROM enterprise_honour ht WHERE ht.enterprise_id = e.id AND ht.honour_type = 'HIGH_TECH_ENTERPRISE' "
                 + "AND ht.award_year BETWEEN :toYear - 2 AND :toYear)";
         add(MODULE + "enterprises.high_tech", "有效期内高新技术企业", "High-tech enterprises (certificate valid)", "家", FigureKind.COUNT,
                 "期末持有有效高新技术企业认定（认定年度在期末年度及此前两年内，有效期三年）的企业数。",
                 "Enterprises whose high-tech certification (valid three years) covers the period's end.",
-                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "SUM(CASE WHEN " + highTech + " THEN 1 ELSE 0 END)",
+                new RegistryFigureRepository.Spec(ENTERPRISES, "e.id", Map.of(), "CASE WHEN " + highTech + " THEN 1 ELSE 0 END",
                         highTech, ENTERPRISE_EXISTS, ENTERPRISE_COLUMNS, ENTERPRISE_ROW));
         String inService = "f.status <> 'DECOMMISSIONED' AND (f.commissioned_on IS NULL OR f.commissioned_on <= :to)";
         add(MODULE + "facilities.in_service", "在用设施", "Facilities in service", "处", FigureKind.COUNT,
                 "期末在用（未报废，投用日期不晚于期末或未记载）的设施数；按类型（type：设施类型代码，如 MICRO_FIRE_STATION）筛选。",
                 "Facilities in service at the period's end (not decommissioned, commissioned by then or undated); filter by type.",
                 new RegistryFigureRepository.Spec(FACILITIES, "f.id", Map.of("type", "f.facility_type = :f_type"),
-                        "SUM(CASE WHEN " + inService + " THEN 1 ELSE 0 END)", inService, FACILITY_REGISTER_COVERS,
+                        "CASE WHEN " + inService + " THEN 1 ELSE 0 END", inService, FACILITY_REGISTER_COVERS,
                         FACILITY_COLUMNS, FACILITY_ROW));
         String commissioned = "f.commissioned_on >= :from AND f.commissioned_on <= :to";
         add(MODULE + "facilities.commissioned", "新投用设施", "Facilities commissioned", "处", FigureKind.COUNT,
                 "期间内投用的设施数（以投用日期为准）；按类型（type）筛选。",
                 "Facilities commissioned in the period (by commissioning date); filter by type.",
                 new RegistryFigureRepository.Spec(FACILITIES, "f.id", Map.of("type", "f.facility_type = :f_type"),
-                        "SUM(CASE WHEN " + commissioned + " THEN 1 ELSE 0 END)", commissioned, "f.commissioned_on <= :to",
+                        "CASE WHEN " + commissioned + " THEN 1 ELSE 0 END", commissioned, FACILITY_REGISTER_COVERS,
                         FACILITY_COLUMNS, FACILITY_ROW));
     }
 

@@ -22,7 +22,11 @@ import java.util.Optional;
 @Repository
 class RegistryFigureRepository {
 
-    /** How one figure is counted: a FROM clause, filter predicates, the counting expression and predicates. */
+    /**
+     * How one figure is counted: a FROM clause (aliases {@code o} for the record's org unit), filter predicates, the
+     * per-row value ({@code value}: 1 or 0, or −1 for a record that takes one away), which rows are counted records
+     * ({@code member}), and which rows show the register covers the period ({@code exists}, judged without filters).
+     */
     record Spec(String from, String id, Map<String, String> filterSql, String value, String member, String exists,
                 String recordColumns, RowMapper<CountedRecord> recordMapper) {
     }
@@ -39,10 +43,11 @@ class RegistryFigureRepository {
 
     /** Empty when the org unit is unknown or outside the scope. */
     Optional<Count> count(DataScope scope, Spec spec, String orgCode, LocalDate from, LocalDate to, Map<String, String> filters) {
-        String sql = "SELECT (SELECT COUNT(*) FROM org_unit u2 WHERE u2.code = :org AND u2.path LIKE :scope), COALESCE(" + spec.value()
-                + ", 0), COALESCE(SUM(CASE WHEN " + spec.exists() + " THEN 1 ELSE 0 END), 0) FROM " + spec.from()
-                + " JOIN org_unit u ON o.path LIKE u.path || '%' WHERE u.code = :org AND u.path LIKE :scope AND o.path LIKE :scope"
-                + filterSql(spec, filters);
+        String filtered = filters.isEmpty() ? "1 = 1" : filterSql(spec, filters).substring(" AND ".length());
+        String sql = "SELECT (SELECT COUNT(*) FROM org_unit u2 WHERE u2.code = :org AND u2.path LIKE :scope), "
+                + "COALESCE(SUM(CASE WHEN " + filtered + " THEN " + spec.value() + " ELSE 0 END), 0), "
+                + "COALESCE(SUM(CASE WHEN " + spec.exists() + " THEN 1 ELSE 0 END), 0) FROM " + spec.from()
+                + " JOIN org_unit u ON o.path LIKE u.path || '%' WHERE u.code = :org AND u.path LIKE :scope AND o.path LIKE :scope";
         return bind(jdbc.sql(sql), scope, orgCode, from, to, filters)
                 .query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional()
                 .filter(r -> r[0] > 0).map(r -> new Count(r[1], r[2] > 0));

@@ -126,6 +126,10 @@ public class Publications {
     /** A figure that changed since publication. */
     public record Change(String code, String name, FigureRequest request, BigDecimal before, BigDecimal now, long countBefore,
                          long countNow, long added, long removed, List<Long> addedIds, List<Long> removedIds) {
+        /** Its provenance page now. */
+        public String href() {
+            return Reports.href(request);
+        }
     }
 
     /** Recomputes each distinct figure request of the publication; lists those whose value or records differ. */

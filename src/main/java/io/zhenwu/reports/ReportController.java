@@ -76,6 +76,14 @@ class ReportController {
         this.tx = tx;
     }
 
+    /** A bad parameter of a page or download (format, period, filter): 400 with the reasons, never a 500. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("violations", e.violations());
+        return "error/400";
+    }
+
     static int defaultYear() {
         return LocalDate.now(Times.ZONE).getYear() - 1;
     }
@@ -106,7 +114,7 @@ class ReportController {
         ReportTemplate t = templates.get(template);
         int y = year == null ? defaultYear() : year;
         RenderedReport report = reports.render(scope, t.name(), orgCode(scope, org), y);
-        model.addAttribute("template", t);
+        model.addAttribute("reportTemplate", t);
         model.addAttribute("report", report);
         model.addAttribute("reportHtml", Reports.html(report, true));
         model.addAttribute("canEdit", editor(actor));
@@ -231,7 +239,7 @@ class ReportController {
 
     private void fillEditor(DataScope scope, Model model, ReportTemplate t, String name, String body, String org, Integer year,
                             List<FieldViolation> errors) {
-        model.addAttribute("template", t);
+        model.addAttribute("reportTemplate", t);
         model.addAttribute("name", name);
         model.addAttribute("body", body);
         model.addAttribute("org", orgCode(scope, org));

@@ -136,7 +136,8 @@ public class Reports {
                 b.segments().stream().map(s -> s.variable() == null ? new RenderedReport.Segment(s.text(), s.placeholder())
                         : new RenderedReport.Segment(s.variable().equals("year") ? String.valueOf(year) : org.name(), null)).toList()))
                 .toList();
-        String title = parsed.title() != null ? parsed.title() : templateName;
+        String title = (parsed.title() != null ? parsed.title() : templateName)
+                .replaceAll("\\{\\{\\s*year\\s*}}", String.valueOf(year)).replaceAll("\\{\\{\\s*org\\s*}}", java.util.regex.Matcher.quoteReplacement(org.name()));
         return new RenderedReport(templateName, versionNo, org.code(), org.name(), year, title, blocks, List.copyOf(out),
                 List.copyOf(warnings.values()));
     }
