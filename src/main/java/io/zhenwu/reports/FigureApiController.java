@@ -74,7 +74,7 @@ class FigureApiController {
         m.put("value", v.value());
         m.put("printed", v.hasValue() ? ReportNumbers.value(v.value(), v.unit(), d.kind(), FormatOptions.DEFAULT) : ReportNumbers.MISSING);
         m.put("valueUnit", v.unit());
-        m.put("source", v.source() == null ? null : problems.message(v.source(), locale));
+        m.put("source", problems.message(ReportController.sourceKey(v), locale));
         m.put("growth", v.growth());
         m.put("growthInPoints", v.growthInPoints());
         m.put("growthReported", v.growthReported());

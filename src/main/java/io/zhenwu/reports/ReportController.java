@@ -284,7 +284,7 @@ class ReportController {
         model.addAttribute("value", value);
         model.addAttribute("printed", value.hasValue() ? ReportNumbers.value(value.value(), value.unit(), definition.kind(),
                 FormatOptions.DEFAULT) : ReportNumbers.MISSING);
-        model.addAttribute("source", value.source() == null ? "" : problems.message(value.source(), locale));
+        model.addAttribute("source", problems.message(sourceKey(value), locale));
         model.addAttribute("growth", value.growth() == null ? null : ReportNumbers.growthWording(value.growth(), value.growthInPoints()));
         model.addAttribute("noValue", value.noValueReason() == null ? null : problems.message(value.noValueReason(), locale));
         model.addAttribute("fingerprint", catalogue.fingerprint(scope, request));
@@ -356,6 +356,11 @@ class ReportController {
                 return rows;
             }
         }
+    }
+
+    /** The message key of a value's source: counted records, or the provider's own label key. */
+    static String sourceKey(FigureValue value) {
+        return value.source() == null || FigureValue.RECORDS.equals(value.source()) ? "report.source.records" : value.source();
     }
 
     static Map<String, Object> describe(FigureDefinition d, Locale locale) {
