@@ -43,6 +43,7 @@ public class DemoData {
     private final RegistryDemo registries;
 
     private final IndicatorDemo indicatorDemo;
+    private final ReportDemo reportDemo;
     private final ServiceHallDemo serviceHallDemo;
     private final io.zhenwu.registry.Enterprises enterprises;
 
@@ -58,8 +59,9 @@ public class DemoData {
     }
 
     DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo,
-             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises) {
+             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, ReportDemo reportDemo) {
         this.indicatorDemo = indicatorDemo;
+        this.reportDemo = reportDemo;
         this.serviceHallDemo = serviceHallDemo;
         this.enterprises = enterprises;
         this.orgUnits = orgUnits;
@@ -111,6 +113,10 @@ public class DemoData {
         log.info("Demo service hall loaded: {} matters, {} bundles, {} assistance requests, {} visits in {} ms", hall.matters(),
                 hall.bundles(), hall.assistance(), hall.visits(), (System.nanoTime() - started) / 1_000_000);
         bindEnterpriseUser(byCode.get("321183"));
+        started = System.nanoTime();
+        int reportValues = reportDemo.load(byCode.get(TOWN));
+        log.info("Demo report loaded: template {} and {} department values in {} ms", ReportDemo.TEMPLATE, reportValues,
+                (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts, people);
     }
 
