@@ -76,6 +76,10 @@ class XiashuReportIT {
         SEED.put("取缔“散乱污”企业6家", "indicators.polluting_firms_closed");
         SEED.put("全年空气质量优良天数315天，PM2.5平均浓度31微克/立方米，优良率86.8%", "indicators.air_* (优良率 derived)");
         SEED.put("定期赴19家夜间生产企业开展“安全体检”", "registry.enterprises.night_production");
+        SEED.put("梳理帮办代办事项37项", "cases.assistance.items");
+        SEED.put("全年共办理事项7776件，其中公共服务类事项6810件，行政审批类事项966件", "cases.service_hall.handled by category");
+        SEED.put("共办理“一件事一次办”59件", "cases.service_hall.bundles");
+        SEED.put("全年进驻窗口办理事项3209件", "cases.service_hall.resident_windows");
         SEED.put("设置微型消防站14处", "registry.facilities.in_service type=MICRO_FIRE_STATION");
         SEED.put("全年排查地质灾害隐患点17处，加固彩钢瓦构筑物34处，消除安全隐患18处", "registry.facilities, indicators");
         SEED.put("实施现场整改35处", "indicators.ebike_charging_fixed");
