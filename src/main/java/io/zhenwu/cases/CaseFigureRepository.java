@@ -45,6 +45,13 @@ class CaseFigureRepository {
                 }).single();
     }
 
+    /** Whether any case of the org subtree was opened on or before {@code to} (the records' coverage). */
+    boolean anyCaseUpTo(DataScope scope, String orgPath, LocalDate to) {
+        return jdbc.sql("SELECT c.id FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE :org "
+                        + "AND o.path LIKE :scope AND c.opened_on <= :to LIMIT 1")
+                .param("org", orgPath + "%").param("scope", scope.likePattern()).param("to", to).query(Long.class).optional().isPresent();
+    }
+
     PageResult<CountedRecord> records(DataScope scope, CaseFigure f, String orgPath, LocalDate from, LocalDate to,
                                       Map<String, Object> filters, PageQuery page) {
         Map<String, Object> params = params(scope, orgPath, from, to, filters);

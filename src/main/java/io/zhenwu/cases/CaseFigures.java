@@ -58,6 +58,13 @@ class CaseFigures implements FigureProvider {
         CaseFigure f = figure(request);
         OrgUnit org = org(scope, request);
         Map<String, Object> filters = filters(f, request);
+        // Before the town kept its cases here (or for a period not begun) there is no value, not 0: a report
+        // must print "—" for a year without records rather than claim nothing happened.
+        if (request.period().from().isAfter(java.time.LocalDate.now(io.zhenwu.shared.Times.ZONE))
+                || !repository.anyCaseUpTo(scope, org.path(), request.period().to())) {
+            return new FigureValue(request, null, f.definition().unit(), FigureValue.RECORDS, null, false, false, null, null,
+                    "case.figure.noRecords");
+        }
         CaseFigureRepository.Totals t = repository.totals(scope, f, org.path(), request.period().from(), request.period().to(), filters);
         BigDecimal value;
         if (f.numerator() != null) {
