@@ -41,9 +41,11 @@ class CaseRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
@@ -226,6 +228,24 @@ class CaseRepository {
                 .param("to", e.toState()).param("actor", e.actor()).param("at", ts(e.occurredAt()))
                 .param("fields", e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields())).param("comment", e.comment())
                 .update();
+    }
+
+    /** The whole timeline of a loaded historical case, in one batch. */
+    @Unscoped("appends to the timeline of a case the loader just inserted within its scope")
+    void insertEvents(long caseId, List<TimelineEntry> entries) {
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (TimelineEntry e : entries) {
+            rows.add(new Object[]{caseId, e.seq(), e.transition(), e.fromState(), e.toState(), e.actor(), ts(e.occurredAt()),
+                    e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields()), e.comment()});
+        }
+        batch.batchUpdate("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** The name of a town, for document numbers (下蜀镇 → 下蜀安责改〔2023〕第1号). */
+    @Unscoped("the name of the town above a unit the caller's scope contains")
+    String townName(long townId) {
+        return jdbc.sql("SELECT name FROM org_unit WHERE id = :id").param("id", townId).query(String.class).single();
     }
 
     @Unscoped("the timeline of a case read within the caller's scope")

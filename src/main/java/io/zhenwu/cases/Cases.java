@@ -41,7 +41,11 @@ public class Cases {
     private final ApplicationEventPublisher events;
     private final Case.Clock clock;
 
-    Cases(CaseRepository repository, CaseTypes types, WorkingCalendar calendar, ApplicationEventPublisher events) {
+    private final org.springframework.beans.factory.ObjectProvider<TransitionGuard> guards;
+
+    Cases(CaseRepository repository, CaseTypes types, WorkingCalendar calendar, ApplicationEventPublisher events,
+          org.springframework.beans.factory.ObjectProvider<TransitionGuard> guards) {
+        this.guards = guards;
         this.repository = repository;
         this.types = types;
         this.calendar = calendar;
@@ -186,6 +190,10 @@ public class Cases {
         if (comment != null && comment.length() > 2000) {
             throw new InvalidInputException("comment", "case.field.tooLong", "comment", 2000);
         }
+        CaseView before = CaseView.of(c, type);
+        boolean fromHere = type.transition(transition).map(t -> t.allowedFrom(c.state)).orElse(false);
+        guards.orderedStream().filter(g -> fromHere && g.caseType().equals(c.typeCode))
+                .forEach(g -> g.check(actor, before, transition, fields == null ? Map.of() : fields));
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
         TimelineEntry entry = c.fire(type, transition, actor, fields, comment, repository.actorsByTransition(c.id), now, today, clock);
         return persist(c, type, entry, expectedVersion, now);
@@ -233,6 +241,102 @@ public class Cases {
         long expected = parent.version;
         TimelineEntry entry = parent.fireSystem(type, "all_completed", "system", null, now, today, clock);
         persist(parent, type, entry, expected, now);
+    }
+
+    /** A document number of a town (整改通知书 …): the town and the next gapless sequence of a series and year. */
+    public record DocumentNumber(long townOrgId, String townName, int year, long seq) {
+    }
+
+    /**
+     * Takes the next number of a document series (e.g. {@code notice:AJZG}) of the town above {@code orgUnitId} for a year,
+     * from the same counter table and with the same locking as case numbers: gapless, a rollback gives it back.
+     */
+    public DocumentNumber nextDocumentNumber(Actor actor, long orgUnitId, String series, int year) {
+        String path = repository.pathOf(orgUnitId).orElse(null);
+        if (path == null || !actor.scope().contains(path)) {
+            throw new NotFoundException("org_unit", orgUnitId);
+        }
+        CaseRepository.Town town = repository.townOf(orgUnitId)
+                .orElseThrow(() -> new InvalidInputException("orgUnitId", "case.org.noTown"));
+        if (series == null || !series.matches("[a-z]+:[A-Z0-9]{1,8}")) {
+            throw new IllegalArgumentException("document series must look like 'notice:AJZG', not " + series);
+        }
+        return new DocumentNumber(town.id(), repository.townName(town.id()), year, repository.nextSequence(town.id(), series, year, 1));
+    }
+
+    /**
+     * One historical case to load: how it was opened, by whom and when, and the transitions fired on it since, in
+     * order. Each step's actor is trusted to hold a role the transition allows (the loader vouches for it); states,
+     * required fields, deadlines and the "different person" rule are checked by replaying {@link Case#fire} as
+     * for any user.
+     */
+    public record HistoricCase(NewCase open, String openedBy, Instant openedAt, List<HistoricStep> steps) {
+    }
+
+    public record HistoricStep(String transition, String actor, Instant at, Map<String, String> fields, String comment) {
+    }
+
+    /**
+     * 批量载入: loads historical cases of one type (demo data, a migration from an old system) in one transaction —
+     * numbered like any case, every step replayed through the aggregate, the timeline written in full — and publishes
+     * one audited {@link CaseEvents.CasesLoaded} instead of an event per step.
+     *
+     * @return the ids of the loaded cases, in the order given
+     */
+    public List<Long> loadHistory(Actor loader, String typeCode, List<HistoricCase> history) {
+        if (!loader.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("only an administrator (or the demo loader) loads historical cases");
+        }
+        CaseType type = types.current(typeCode);
+        List<Long> ids = new ArrayList<>(history.size());
+        Map<Long, CaseRepository.Town> towns = new java.util.HashMap<>();
+        String scopePath = null;
+        for (HistoricCase h : history) {
+            NewCase c = h.open();
+            if (!c.type().equals(typeCode)) {
+                throw new IllegalArgumentException("case of type " + c.type() + " in a load of " + typeCode);
+            }
+            String path = repository.pathOf(c.orgUnitId()).orElse(null);
+            if (path == null || !loader.scope().contains(path)) {
+                throw new NotFoundException("org_unit", c.orgUnitId());
+            }
+            scopePath = scopePath == null ? path : commonPrefix(scopePath, path);
+            CaseRepository.Town town = towns.computeIfAbsent(c.orgUnitId(), id -> repository.townOf(id)
+                    .orElseThrow(() -> new InvalidInputException("orgUnitId", "case.org.noTown")));
+            LocalDate openedOn = h.openedAt().atZone(Times.ZONE).toLocalDate();
+            Case replayed = newCase(type, c, town, c.title().strip(), h.openedAt(), openedOn, h.openedBy());
+            List<TimelineEntry> timeline = new ArrayList<>();
+            timeline.add(new TimelineEntry(1, CaseTypeParser.OPEN, null, type.initial(), h.openedBy(), h.openedAt(), Map.of(),
+                    c.comment() == null || c.comment().isBlank() ? null : c.comment().strip()));
+            Map<String, List<String>> actors = new java.util.HashMap<>();
+            actors.computeIfAbsent(CaseTypeParser.OPEN, k -> new ArrayList<>()).add(h.openedBy());
+            for (HistoricStep step : h.steps()) {
+                CaseType.Transition t = type.transition(step.transition())
+                        .orElseThrow(() -> new InvalidInputException("transition", "case.transition.unknown", step.transition()));
+                Actor stepActor = new Actor(0, step.actor(), loader.scope(), t.roles());
+                LocalDate day = step.at().atZone(Times.ZONE).toLocalDate();
+                TimelineEntry e = replayed.fire(type, step.transition(), stepActor, step.fields(), step.comment(), actors, step.at(), day, clock);
+                actors.computeIfAbsent(e.transition(), k -> new ArrayList<>()).add(step.actor());
+                timeline.add(new TimelineEntry(timeline.size() + 1, e.transition(), e.fromState(), e.toState(), e.actor(),
+                        e.occurredAt(), e.fields(), e.comment()));
+            }
+            long id = repository.insert(replayed);
+            repository.insertEvents(id, timeline);
+            ids.add(id);
+        }
+        if (!history.isEmpty()) {
+            events.publishEvent(new CaseEvents.CasesLoaded(typeCode, history.size(), scopePath));
+        }
+        return ids;
+    }
+
+    private static String commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        String p = a.substring(0, i);
+        return p.substring(0, p.lastIndexOf('/') + 1);
     }
 
     @Transactional(readOnly = true)
