@@ -346,6 +346,12 @@ public class Safety {
         return repository.overdueNotices(actor.scope(), mine ? actor.username() : null, today());
     }
 
+    /** The unit that issues a notice: the town's name (下蜀镇人民政府). */
+    @Transactional(readOnly = true)
+    public String issuingUnit(Notice n) {
+        return caseRepository.townName(caseRepository.findAsSystem(n.caseId()).orElseThrow().townOrgId) + "人民政府";
+    }
+
     // --- the leader's board -----------------------------------------------------------------------------------------------
 
     public record Board(int year, Map<String, Object> figures, List<Map<String, Object>> openByVillageAndLevel,

@@ -97,7 +97,9 @@ class I18nSyncTest {
     /** Audit action names ("user.login") are identifiers stored in the trail, not message keys. */
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
             "user.locked", "user.password_reset", "user.password_changed", "indicator.defined", "indicator.changed",
-            "case.opened", "case.transitioned", "case.escalated", "case.loaded");
+            "case.opened", "case.transitioned", "case.escalated", "case.loaded",
+            "case.inspection_recorded", "case.hazard_recorded", "case.evidence_uploaded", "case.notice_issued",
+            "case.enforcement_filed", "case.dispute_recorded", "case.plot_recorded", "case.loop_records_loaded");
 
     private static boolean isAuditAction(String key) {
         return AUDIT_ACTIONS.contains(key);
