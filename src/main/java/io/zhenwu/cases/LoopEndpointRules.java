@@ -50,6 +50,18 @@ class LoopEndpointRules implements EndpointRules {
                 EndpointRule.roles("POST", "/api/v1/farmland-plots/{id}/plan", Role.STAFF, Role.CADRE),
                 EndpointRule.roles("POST", "/api/v1/farmland-plots/{id}/replanting", Role.STAFF, Role.CADRE),
                 EndpointRule.roles("POST", "/api/v1/farmland-plots/{id}/village-verification", Role.CADRE),
-                EndpointRule.roles("POST", "/api/v1/farmland-plots/{id}/department-verification", Role.STAFF));
+                EndpointRule.roles("POST", "/api/v1/farmland-plots/{id}/department-verification", Role.STAFF),
+                // pages
+                EndpointRule.roles("GET", "/safety", SAFETY),
+                EndpointRule.roles("POST", "/safety/inspections", Role.INSPECTOR),
+                EndpointRule.roles("GET", "/safety/inspections/{id}", SAFETY),
+                EndpointRule.roles("POST", "/safety/inspections/{id}/hazards", Role.INSPECTOR),
+                EndpointRule.roles("GET", "/safety/hazards/{id}", SAFETY),
+                EndpointRule.roles("POST", "/safety/hazards/{id}/step", SAFETY_WRITE),
+                EndpointRule.roles("GET", "/safety/notices/{id}/docx", Role.ADMIN, Role.LEADER, Role.STAFF, Role.INSPECTOR, Role.ENTERPRISE),
+                EndpointRule.roles("GET", "/safety/evidence/{id}", SAFETY),
+                EndpointRule.roles("GET", "/safety/board", Role.ADMIN, Role.LEADER, Role.STAFF, Role.INSPECTOR),
+                EndpointRule.roles("GET", "/labor-disputes", LABOR),
+                EndpointRule.roles("GET", "/farmland-plots", LAND));
     }
 }
