@@ -43,8 +43,10 @@ public class DemoData {
     private final RegistryDemo registries;
 
     private final IndicatorDemo indicatorDemo;
+    private final LoopDemo loopDemo;
 
-    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo) {
+    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo, LoopDemo loopDemo) {
+        this.loopDemo = loopDemo;
         this.indicatorDemo = indicatorDemo;
         this.orgUnits = orgUnits;
         this.users = users;
@@ -90,6 +92,10 @@ public class DemoData {
         started = System.nanoTime();
         int indicatorValues = indicatorDemo.load(byCode.get("321183"));
         log.info("Demo indicators loaded: {} values in {} ms", indicatorValues, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        var loops = loopDemo.load(byCode.get(TOWN));
+        log.info("Demo closed loops loaded: {} inspections, {} hazards, {} labor disputes, {} farmland plots in {} ms", loops.inspections(),
+                loops.hazards(), loops.disputes(), loops.plots(), (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts, people);
     }
 
