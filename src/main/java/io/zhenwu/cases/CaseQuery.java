@@ -37,7 +37,9 @@ public record CaseQuery(String type, String state, CaseType.StateKind stateKind,
         add(where, params, "c.opened_on >= :from", "from", from);
         add(where, params, "c.opened_on <= :to", "to", to);
         add(where, params, "c.overdue = :overdue", "overdue", overdue);
-        add(where, params, "c.enterprise_id = :ent", "ent", enterpriseId);
+        if (enterpriseId != null) {
+            params.put("ent", enterpriseId); // the scope clause uses it (see CaseRepository.scopeClause)
+        }
         add(where, params, "c.parent_id = :parent", "parent", parentId);
         if (Boolean.TRUE.equals(topLevel)) {
             where.append(" AND c.parent_id IS NULL");

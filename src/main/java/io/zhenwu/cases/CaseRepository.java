@@ -41,29 +41,29 @@ class CaseRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    CaseRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+    CaseRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
-        return jdbc.sql(SELECT + "WHERE c.id = :id AND o.path LIKE :scope" + (enterpriseId == null ? "" : " AND c.enterprise_id = :ent"))
+        return jdbc.sql(SELECT + "WHERE c.id = :id AND " + scopeClause(enterpriseId))
                 .param("id", id).param("scope", scope.likePattern()).param("ent", enterpriseId)
                 .query(CaseRepository::map).optional();
     }
 
     Optional<Case> findByNumber(DataScope scope, String number, Long enterpriseId) {
-        return jdbc.sql(SELECT + "WHERE c.case_number = :n AND o.path LIKE :scope" + (enterpriseId == null ? "" : " AND c.enterprise_id = :ent"))
+        return jdbc.sql(SELECT + "WHERE c.case_number = :n AND " + scopeClause(enterpriseId))
                 .param("n", number).param("scope", scope.likePattern()).param("ent", enterpriseId)
                 .query(CaseRepository::map).optional();
     }
 
     PageResult<Case> search(DataScope scope, CaseQuery q, PageQuery page) {
-        StringBuilder where = new StringBuilder("WHERE o.path LIKE :scope");
+        StringBuilder where = new StringBuilder("WHERE " + scopeClause(q.enterpriseId()));
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", q.orgPath() != null ? q.orgPath() + "%" : scope.likePattern());
+        params.put("scope", q.orgPath() != null && q.enterpriseId() == null ? q.orgPath() + "%" : scope.likePattern());
         if (q.orgPath() != null && !scope.contains(q.orgPath())) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
@@ -84,6 +84,17 @@ class CaseRepository {
     @Unscoped("the sub-cases of a bundle the engine is completing")
     List<Case> childrenAsSystem(long parentId) {
         return jdbc.sql(SELECT + "WHERE c.parent_id = :p ORDER BY c.id").param("p", parentId).query(CaseRepository::map).list();
+    }
+
+    /**
+     * Who may see a case: normally its handling unit lies in the caller's subtree. An enterprise user instead sees
+     * their own enterprise's cases — whichever department handles them — provided the enterprise itself lies in
+     * their scope (the binding was made by an administrator of that scope).
+     */
+    private static String scopeClause(Long enterpriseId) {
+        return enterpriseId == null ? "o.path LIKE :scope"
+                : "c.enterprise_id = :ent AND EXISTS (SELECT 1 FROM enterprise e JOIN org_unit eo ON eo.id = e.org_unit_id "
+                + "WHERE e.id = c.enterprise_id AND eo.path LIKE :scope)";
     }
 
     List<Case> children(DataScope scope, long parentId) {
@@ -163,6 +174,50 @@ class CaseRepository {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Batch path for historical cases (demo data, generators, migrations): inserts the cases, then their timelines,
+     * in JDBC batches. Returns the new ids in input order (looked up by the unique case numbers).
+     */
+    @Unscoped("the service checked every case's org unit against the caller's scope")
+    List<Long> insertBatch(List<Case> batch, List<List<TimelineEntry>> timelines) {
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
+                jdbcTemplate);
+        String insert = "INSERT INTO case_record (case_number, type_code, type_version, town_org_id, org_unit_id, category, subject_code, "
+                + "subject_name, title, channel_code, out_of_hours, applicant_kind, applicant_ref, applicant_name, "
+                + "applicant_id_masked, enterprise_id, assignee, parent_id, state, state_kind, outcome, opened_at, opened_on, "
+                + "closed_at, closed_on, calendar_days, promised_days, legal_days, due_on, legal_due_on, warn_on, paused_on, "
+                + "paused_days, working_days_used, overdue, reopen_count, version, created_by, updated_at) VALUES "
+                + "(:number, :type, :tv, :town, :org, :category, :subject, :subjectName, :title, :channel, :ooh, :ak, :aref, "
+                + ":aname, :aid, :ent, :assignee, :parent, :state, :kind, :outcome, :openedAt, :openedOn, :closedAt, :closedOn, "
+                + ":cal, :promised, :legal, :due, :legalDue, :warn, :paused, :pausedDays, :used, :overdue, :reopen, :version, :by, :now)";
+        var rows = batch.stream().map(c -> (org.springframework.jdbc.core.namedparam.SqlParameterSource)
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(with(params(c), Map.of("by", c.createdBy,
+                        "now", ts(c.closedAt != null ? c.closedAt : c.openedAt), "version", c.version)))).toList();
+        named.batchUpdate(insert, rows.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]));
+        Map<String, Long> ids = new HashMap<>();
+        List<String> numbers = batch.stream().map(c -> c.number).toList();
+        for (int i = 0; i < numbers.size(); i += 500) {
+            jdbc.sql("SELECT id, case_number FROM case_record WHERE case_number IN (:n)")
+                    .param("n", numbers.subList(i, Math.min(numbers.size(), i + 500)))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        }
+        List<org.springframework.jdbc.core.namedparam.SqlParameterSource> events = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            long id = ids.get(batch.get(i).number);
+            for (TimelineEntry e : timelines.get(i)) {
+                events.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("c", id).addValue("seq", e.seq()).addValue("t", e.transition()).addValue("from", e.fromState())
+                        .addValue("to", e.toState()).addValue("actor", e.actor()).addValue("at", ts(e.occurredAt()))
+                        .addValue("fields", e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields()))
+                        .addValue("comment", e.comment()));
+            }
+        }
+        named.batchUpdate("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
+                + "VALUES (:c, :seq, :t, :from, :to, :actor, :at, :fields, :comment)",
+                events.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]));
+        return numbers.stream().map(ids::get).toList();
+    }
+
     /** Writes the state and clock of a case if nobody changed it since {@code expectedVersion}; false otherwise. */
     @Unscoped("the case was read within the caller's scope before")
     boolean update(Case c, long expectedVersion, Instant now) {
@@ -228,18 +283,6 @@ class CaseRepository {
                 .param("to", e.toState()).param("actor", e.actor()).param("at", ts(e.occurredAt()))
                 .param("fields", e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields())).param("comment", e.comment())
                 .update();
-    }
-
-    /** The whole timeline of a loaded historical case, in one batch. */
-    @Unscoped("appends to the timeline of a case the loader just inserted within its scope")
-    void insertEvents(long caseId, List<TimelineEntry> entries) {
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (TimelineEntry e : entries) {
-            rows.add(new Object[]{caseId, e.seq(), e.transition(), e.fromState(), e.toState(), e.actor(), ts(e.occurredAt()),
-                    e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields()), e.comment()});
-        }
-        batch.batchUpdate("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** The name of a town, for document numbers (下蜀镇 → 下蜀安责改〔2023〕第1号). */

@@ -76,6 +76,80 @@ public class Cases {
                           Integer promisedDays, Integer legalDays, String comment) {
     }
 
+    /** A case that already happened: how it was opened and every step it went through, for {@link #load}. */
+    public record HistoricalCase(NewCase c, Instant openedAt, String openedBy, List<Step> steps) {
+    }
+
+    /** One transition of a historical case: fired by {@code actor} at {@code at}. */
+    public record Step(String transition, Instant at, String actor, Map<String, String> fields) {
+    }
+
+    /**
+     * Writes cases that already happened (demo data, generators, migrations from an old system) in batches. Each
+     * case goes through the same aggregate as a live one — every step is checked against its type (state, role of
+     * the loading actor, required fields, "different person") and moves the same clock — only the writes are
+     * batched and numbered in blocks. One audit event per call.
+     *
+     * @return the new case ids in input order
+     */
+    public List<Long> load(Actor actor, List<HistoricalCase> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> paths = new java.util.HashMap<>();
+        Map<Long, CaseRepository.Town> towns = new java.util.HashMap<>();
+        Map<String, Long> nextSeq = new java.util.HashMap<>();
+        List<Case> built = new ArrayList<>();
+        List<List<TimelineEntry>> timelines = new ArrayList<>();
+        // Reserve numbers per town/type/year in one block each.
+        Map<String, Integer> needed = new java.util.LinkedHashMap<>();
+        for (HistoricalCase h : batch) {
+            long org = h.c().orgUnitId();
+            String path = paths.computeIfAbsent(org, id -> repository.pathOf(id).orElse(null));
+            if (path == null || !actor.scope().contains(path)) {
+                throw new NotFoundException("org_unit", org);
+            }
+            CaseRepository.Town town = towns.computeIfAbsent(org, id -> repository.townOf(id)
+                    .orElseThrow(() -> new InvalidInputException("orgUnitId", "case.org.noTown")));
+            int year = h.openedAt().atZone(Times.ZONE).getYear();
+            needed.merge(town.id() + "|" + h.c().type() + "|" + year, 1, Integer::sum);
+        }
+        for (Map.Entry<String, Integer> e : needed.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            nextSeq.put(e.getKey(), repository.nextSequence(Long.parseLong(k[0]), k[1], Integer.parseInt(k[2]), e.getValue()));
+        }
+        for (HistoricalCase h : batch) {
+            CaseType type = types.current(h.c().type());
+            CaseRepository.Town town = towns.get(h.c().orgUnitId());
+            LocalDate openedOn = h.openedAt().atZone(Times.ZONE).toLocalDate();
+            String key = town.id() + "|" + type.code() + "|" + openedOn.getYear();
+            long seq = nextSeq.merge(key, 1L, Long::sum) - 1;
+            Case c = newCase(type, h.c(), town, h.c().title().strip(), h.openedAt(), openedOn, h.openedBy(), seq);
+            List<TimelineEntry> timeline = new ArrayList<>();
+            timeline.add(new TimelineEntry(1, "open", null, type.initial(), h.openedBy(), h.openedAt(), Map.of(), null));
+            Map<String, List<String>> prior = new java.util.HashMap<>();
+            prior.computeIfAbsent(CaseTypeParser.OPEN, x -> new ArrayList<>()).add(h.openedBy());
+            for (Step s : h.steps()) {
+                Actor stepActor = new Actor(actor.userId(), s.actor(), actor.scope(), actor.roles(), actor.permissions(), actor.enterpriseId());
+                LocalDate on = s.at().atZone(Times.ZONE).toLocalDate();
+                boolean system = type.transition(s.transition()).map(CaseType.Transition::system).orElse(false);
+                TimelineEntry e = system ? c.fireSystem(type, s.transition(), s.actor(), null, s.at(), on, clock)
+                        : c.fire(type, s.transition(), stepActor, s.fields(), null, prior, s.at(), on, clock);
+                prior.computeIfAbsent(s.transition(), x -> new ArrayList<>()).add(s.actor());
+                timeline.add(new TimelineEntry(timeline.size() + 1, e.transition(), e.fromState(), e.toState(), e.actor(), e.occurredAt(),
+                        e.fields(), e.comment()));
+            }
+            c.version = h.steps().size();
+            built.add(c);
+            timelines.add(timeline);
+        }
+        List<Long> ids = repository.insertBatch(built, timelines);
+        Map<String, Integer> perType = new java.util.TreeMap<>();
+        built.forEach(c -> perType.merge(c.typeCode, 1, Integer::sum));
+        perType.forEach((t, n) -> events.publishEvent(new CaseEvents.CasesLoaded(t, n, actor.scope().path())));
+        return ids;
+    }
+
     /** A case with its timeline and sub-cases, as the details page and {@code GET /api/v1/cases/{id}} show it. */
     public record CaseDetails(CaseView current, List<TimelineEntry> timeline, List<CaseView> children, CaseType type) {
     }
@@ -128,7 +202,8 @@ public class Cases {
             throw new InvalidInputException(problems);
         }
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
-        Case opened = newCase(type, c, town, title, now, today, actor.username());
+        long seq = repository.nextSequence(town.id(), type.code(), today.getYear(), 1);
+        Case opened = newCase(type, c, town, title, now, today, actor.username(), seq);
         long id = repository.insert(opened);
         Case stored = repository.find(actor.scope(), id, null).orElseThrow();
         repository.insertEvent(id, new TimelineEntry(1, "open", null, type.initial(), actor.username(), now, Map.of(),
@@ -138,7 +213,8 @@ public class Cases {
         return view;
     }
 
-    private Case newCase(CaseType type, NewCase c, CaseRepository.Town town, String title, Instant now, LocalDate today, String by) {
+    private Case newCase(CaseType type, NewCase c, CaseRepository.Town town, String title, Instant now, LocalDate today, String by,
+                         long seq) {
         CaseType.TimeLimit limit = type.timeLimit();
         Integer promised = c.promisedDays() != null ? c.promisedDays() : limit.promisedDays();
         Integer legal = c.legalDays() != null ? c.legalDays() : limit.legalDays();
@@ -147,7 +223,6 @@ public class Cases {
         LocalDate warn = due == null || limit.warnDaysBefore() == 0 ? null
                 : limit.calendarDays() ? due.minusDays(limit.warnDaysBefore()) : calendarBefore(due, limit.warnDaysBefore());
         int year = today.getYear();
-        long seq = repository.nextSequence(town.id(), type.code(), year, 1);
         String number = formatNumber(town.numberPrefix(), type.numberCode(), year, seq);
         return new Case(0, number, type.code(), type.version(), town.id(), c.orgUnitId(), c.category(), c.subjectCode(),
                 c.subjectName(), title, c.channelCode(), c.outOfHours(), c.applicantKind(), c.applicantRef(), c.applicantName(),
@@ -264,79 +339,21 @@ public class Cases {
         return new DocumentNumber(town.id(), repository.townName(town.id()), year, repository.nextSequence(town.id(), series, year, 1));
     }
 
-    /**
-     * One historical case to load: how it was opened, by whom and when, and the transitions fired on it since, in
-     * order. Each step's actor is trusted to hold a role the transition allows (the loader vouches for it); states,
-     * required fields, deadlines and the "different person" rule are checked by replaying {@link Case#fire} as
-     * for any user.
-     */
-    public record HistoricCase(NewCase open, String openedBy, Instant openedAt, List<HistoricStep> steps) {
-    }
-
-    public record HistoricStep(String transition, String actor, Instant at, Map<String, String> fields, String comment) {
-    }
-
-    /**
-     * 批量载入: loads historical cases of one type (demo data, a migration from an old system) in one transaction —
-     * numbered like any case, every step replayed through the aggregate, the timeline written in full — and publishes
-     * one audited {@link CaseEvents.CasesLoaded} instead of an event per step.
-     *
-     * @return the ids of the loaded cases, in the order given
-     */
-    public List<Long> loadHistory(Actor loader, String typeCode, List<HistoricCase> history) {
-        if (!loader.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("only an administrator (or the demo loader) loads historical cases");
+    /** The town's part of its case numbers (XS for 下蜀镇); administrators only, before the town's first case ideally. */
+    public void setNumberPrefix(Actor actor, long townOrgId, String prefix) {
+        if (!actor.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("only administrators set number prefixes");
         }
-        CaseType type = types.current(typeCode);
-        List<Long> ids = new ArrayList<>(history.size());
-        Map<Long, CaseRepository.Town> towns = new java.util.HashMap<>();
-        String scopePath = null;
-        for (HistoricCase h : history) {
-            NewCase c = h.open();
-            if (!c.type().equals(typeCode)) {
-                throw new IllegalArgumentException("case of type " + c.type() + " in a load of " + typeCode);
-            }
-            String path = repository.pathOf(c.orgUnitId()).orElse(null);
-            if (path == null || !loader.scope().contains(path)) {
-                throw new NotFoundException("org_unit", c.orgUnitId());
-            }
-            scopePath = scopePath == null ? path : commonPrefix(scopePath, path);
-            CaseRepository.Town town = towns.computeIfAbsent(c.orgUnitId(), id -> repository.townOf(id)
-                    .orElseThrow(() -> new InvalidInputException("orgUnitId", "case.org.noTown")));
-            LocalDate openedOn = h.openedAt().atZone(Times.ZONE).toLocalDate();
-            Case replayed = newCase(type, c, town, c.title().strip(), h.openedAt(), openedOn, h.openedBy());
-            List<TimelineEntry> timeline = new ArrayList<>();
-            timeline.add(new TimelineEntry(1, CaseTypeParser.OPEN, null, type.initial(), h.openedBy(), h.openedAt(), Map.of(),
-                    c.comment() == null || c.comment().isBlank() ? null : c.comment().strip()));
-            Map<String, List<String>> actors = new java.util.HashMap<>();
-            actors.computeIfAbsent(CaseTypeParser.OPEN, k -> new ArrayList<>()).add(h.openedBy());
-            for (HistoricStep step : h.steps()) {
-                CaseType.Transition t = type.transition(step.transition())
-                        .orElseThrow(() -> new InvalidInputException("transition", "case.transition.unknown", step.transition()));
-                Actor stepActor = new Actor(0, step.actor(), loader.scope(), t.roles());
-                LocalDate day = step.at().atZone(Times.ZONE).toLocalDate();
-                TimelineEntry e = replayed.fire(type, step.transition(), stepActor, step.fields(), step.comment(), actors, step.at(), day, clock);
-                actors.computeIfAbsent(e.transition(), k -> new ArrayList<>()).add(step.actor());
-                timeline.add(new TimelineEntry(timeline.size() + 1, e.transition(), e.fromState(), e.toState(), e.actor(),
-                        e.occurredAt(), e.fields(), e.comment()));
-            }
-            long id = repository.insert(replayed);
-            repository.insertEvents(id, timeline);
-            ids.add(id);
+        String p = prefix == null ? "" : prefix.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!p.matches("[A-Z]{1,8}")) {
+            throw new InvalidInputException("prefix", "case.prefix.format");
         }
-        if (!history.isEmpty()) {
-            events.publishEvent(new CaseEvents.CasesLoaded(typeCode, history.size(), scopePath));
+        CaseRepository.Town town = repository.townOf(townOrgId).filter(t -> t.id() == townOrgId)
+                .orElseThrow(() -> new InvalidInputException("townOrgId", "case.org.noTown"));
+        if (!actor.scope().contains(town.path())) {
+            throw new NotFoundException("org_unit", townOrgId);
         }
-        return ids;
-    }
-
-    private static String commonPrefix(String a, String b) {
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        String p = a.substring(0, i);
-        return p.substring(0, p.lastIndexOf('/') + 1);
+        repository.setPrefix(townOrgId, p);
     }
 
     @Transactional(readOnly = true)

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * 历史数据载入: the safety, labor and farmland loops of a past year (the demo town's 2023, or a migration from an old
- * system) loaded in bulk. Each case is replayed through the engine ({@link Cases#loadHistory}: every transition
+ * system) loaded in bulk. Each case is replayed through the engine ({@link Cases#load}: every transition
  * checked by the aggregate, numbered like any case); notices take their gapless numbers in the order they were
  * issued; the records beside the cases are written in the same transaction, with one audit event per batch.
  * Historic evidence photos are not loaded (their count is recorded as 0).
@@ -87,9 +87,9 @@ public class LoopHistory {
         hazards.stream().filter(h -> h.noticeOn() != null).sorted(Comparator.comparing(HistoricHazard::noticeOn))
                 .forEach(h -> numbers.put(h, cases.nextDocumentNumber(loader, h.orgUnitId(), Safety.NOTICE_SERIES, h.noticeOn().getYear())));
         List<HistoricHazard> ordered = hazards.stream().sorted(Comparator.comparing(HistoricHazard::foundOn)).toList();
-        List<Cases.HistoricCase> history = new ArrayList<>();
+        List<Cases.HistoricalCase> history = new ArrayList<>();
         for (HistoricHazard h : ordered) {
-            List<Cases.HistoricStep> steps = new ArrayList<>();
+            List<Cases.Step> steps = new ArrayList<>();
             Cases.DocumentNumber n = numbers.get(h);
             if (n != null) {
                 steps.add(step("issue_notice", h.finder(), h.noticeOn(), 60, Map.of("notice_number",
@@ -114,12 +114,12 @@ public class LoopHistory {
                 i++;
             }
             String title = (h.enterpriseName() != null ? h.enterpriseName() : h.location()) + "：" + h.location();
-            history.add(new Cases.HistoricCase(new Cases.NewCase(Safety.TYPE, h.orgUnitId(), h.category(), h.level(), null,
+            history.add(new Cases.HistoricalCase(new Cases.NewCase(Safety.TYPE, h.orgUnitId(), h.category(), h.level(), null,
                     title.length() > 300 ? title.substring(0, 300) : title, "INSPECTION", false,
                     h.enterpriseId() != null ? ApplicantKind.ENTERPRISE : ApplicantKind.NONE, h.enterpriseId(), h.enterpriseName(), null,
-                    h.enterpriseId(), null, null, null, null, h.description()), h.finder(), at(h.foundOn(), 30), steps));
+                    h.enterpriseId(), null, null, null, null, h.description()), at(h.foundOn(), 30), h.finder(), steps));
         }
-        List<Long> ids = cases.loadHistory(loader, Safety.TYPE, history);
+        List<Long> ids = cases.load(loader, history);
         int notices = 0;
         for (int k = 0; k < ordered.size(); k++) {
             HistoricHazard h = ordered.get(k);
@@ -146,18 +146,18 @@ public class LoopHistory {
     public int disputes(Actor loader, List<HistoricDispute> disputes) {
         check(loader);
         List<HistoricDispute> ordered = disputes.stream().sorted(Comparator.comparing(HistoricDispute::acceptedOn)).toList();
-        List<Cases.HistoricCase> history = new ArrayList<>();
+        List<Cases.HistoricalCase> history = new ArrayList<>();
         for (HistoricDispute d : ordered) {
-            List<Cases.HistoricStep> steps = new ArrayList<>();
+            List<Cases.Step> steps = new ArrayList<>();
             steps.add(d.arbitration()
                     ? step("refer_arbitration", d.staff(), d.acceptedOn(), 60, Map.of("reason", "调解不成，引导申请劳动仲裁"))
                     : step("mediate", d.staff(), d.acceptedOn(), 60, Map.of("mediator", d.staff())));
             steps.add(step("close", d.staff(), d.closedOn(), 120, Map.of("outcome", d.outcome(), "settled_amount", d.settled().toPlainString())));
-            history.add(new Cases.HistoricCase(new Cases.NewCase(LaborDisputes.TYPE, d.orgUnitId(), d.category(), null, null,
+            history.add(new Cases.HistoricalCase(new Cases.NewCase(LaborDisputes.TYPE, d.orgUnitId(), d.category(), null, null,
                     d.enterpriseName() + "：" + d.workers() + "名劳动者", "VISIT", false, ApplicantKind.PERSON, null, d.masked(), null,
-                    d.enterpriseId(), null, null, null, null, null), d.staff(), at(d.acceptedOn(), 0), steps));
+                    d.enterpriseId(), null, null, null, null, null), at(d.acceptedOn(), 0), d.staff(), steps));
         }
-        List<Long> ids = cases.loadHistory(loader, LaborDisputes.TYPE, history);
+        List<Long> ids = cases.load(loader, history);
         for (int k = 0; k < ordered.size(); k++) {
             HistoricDispute d = ordered.get(k);
             loops.insertDispute(ids.get(k), d.enterpriseId(), d.villageOrgId(), d.workers(), d.masked(), d.claim(), d.category());
@@ -171,18 +171,18 @@ public class LoopHistory {
     public int plots(Actor loader, List<HistoricPlot> plots) {
         check(loader);
         List<HistoricPlot> ordered = plots.stream().sorted(Comparator.comparing(HistoricPlot::foundOn).thenComparing(HistoricPlot::code)).toList();
-        List<Cases.HistoricCase> history = new ArrayList<>();
+        List<Cases.HistoricalCase> history = new ArrayList<>();
         for (HistoricPlot p : ordered) {
-            List<Cases.HistoricStep> steps = new ArrayList<>();
+            List<Cases.Step> steps = new ArrayList<>();
             steps.add(step("plan", p.cadre(), p.planOn(), 60, Map.of("plan", p.plan())));
             steps.add(step("replant", p.cadre(), p.replantOn(), 60, Map.of("replanted_area", p.replanted().toPlainString(), "crop", p.crop())));
             steps.add(step("verify_village", p.cadre(), p.villageVerifiedOn(), 60, Map.of("opinion", "已复耕复种，面积属实")));
             steps.add(step("verify_department", p.departmentStaff(), p.departmentVerifiedOn(), 120, Map.of("opinion", "核验通过，同意销号")));
-            history.add(new Cases.HistoricCase(new Cases.NewCase(FarmlandPlots.TYPE, p.villageOrgId(), p.problem(), p.code(), null,
+            history.add(new Cases.HistoricalCase(new Cases.NewCase(FarmlandPlots.TYPE, p.villageOrgId(), p.problem(), p.code(), null,
                     "图斑 " + p.code() + "（" + p.area().stripTrailingZeros().toPlainString() + "亩）", "SURVEY", false, ApplicantKind.NONE,
-                    null, null, null, null, null, null, null, null, null), p.cadre(), at(p.foundOn(), 0), steps));
+                    null, null, null, null, null, null, null, null, null), at(p.foundOn(), 0), p.cadre(), steps));
         }
-        List<Long> ids = cases.loadHistory(loader, FarmlandPlots.TYPE, history);
+        List<Long> ids = cases.load(loader, history);
         for (int k = 0; k < ordered.size(); k++) {
             HistoricPlot p = ordered.get(k);
             loops.insertPlot(ids.get(k), p.code(), p.villageOrgId(), p.area(), p.currentUse(), p.problem());
@@ -193,8 +193,8 @@ public class LoopHistory {
         return ordered.size();
     }
 
-    private static Cases.HistoricStep step(String transition, String actor, LocalDate day, int minutes, Map<String, String> fields) {
-        return new Cases.HistoricStep(transition, actor, at(day, minutes), fields, null);
+    private static Cases.Step step(String transition, String actor, LocalDate day, int minutes, Map<String, String> fields) {
+        return new Cases.Step(transition, at(day, minutes), actor, fields);
     }
 
     /** 09:00 in the town's zone plus some minutes, so the steps of one day keep their order. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * pages, the generic {@code /api/v1/cases/{id}/transitions/{name}} endpoint or a script) — e.g. a hazard cannot be
  * reported rectified without an evidence photo, a settled amount must be yuan with at most two decimals. A guard
  * refuses by throwing {@link io.zhenwu.shared.InvalidInputException}; it never changes the case. Historical loads
- * ({@link Cases#loadHistory}) are not guarded: they record what happened.
+ * ({@link Cases#load}) are not guarded: they record what happened.
  */
 public interface TransitionGuard {
 

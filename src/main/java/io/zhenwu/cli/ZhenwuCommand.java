@@ -51,7 +51,7 @@ class ZhenwuCommand implements Runnable {
 
     /** 演示数据: the demo town. */
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "Demo town 下蜀镇 2023 (演示数据).",
-            subcommands = DemoLoadCommand.class)
+            subcommands = {DemoLoadCommand.class, DemoGenerateCommand.class})
     static class Demo implements Runnable {
         @Spec
         CommandSpec spec;

@@ -43,11 +43,27 @@ public class DemoData {
     private final RegistryDemo registries;
 
     private final IndicatorDemo indicatorDemo;
+    private final ServiceHallDemo serviceHallDemo;
     private final LoopDemo loopDemo;
+    private final io.zhenwu.registry.Enterprises enterprises;
 
-    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo, LoopDemo loopDemo) {
+    /** The demo enterprise user acts for 江苏天工工具新材料股份有限公司 (their requests and notices only). */
+    static final String ENTERPRISE_USER_CREDIT_CODE = "91321183MABKMCDFKE";
+
+    private void bindEnterpriseUser(OrgUnit county) {
+        io.zhenwu.shared.DataScope scope = new io.zhenwu.shared.DataScope(county.id(), county.path());
+        var firm = enterprises.findByCreditCode(scope, ENTERPRISE_USER_CREDIT_CODE).orElseThrow();
+        var user = users.search(scope, "enterprise", Role.ENTERPRISE, io.zhenwu.shared.PageQuery.of(0, 5, null, "u.id", Users.SORTABLE))
+                .content().stream().filter(u -> u.username().equals("enterprise")).findFirst().orElseThrow();
+        users.bindEnterprise(scope, user.id(), firm.id());
+    }
+
+    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo,
+             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, LoopDemo loopDemo) {
         this.loopDemo = loopDemo;
         this.indicatorDemo = indicatorDemo;
+        this.serviceHallDemo = serviceHallDemo;
+        this.enterprises = enterprises;
         this.orgUnits = orgUnits;
         this.users = users;
         this.residents = residents;
@@ -92,6 +108,11 @@ public class DemoData {
         started = System.nanoTime();
         int indicatorValues = indicatorDemo.load(byCode.get("321183"));
         log.info("Demo indicators loaded: {} values in {} ms", indicatorValues, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        var hall = serviceHallDemo.load(byCode.get("321183"), byCode.get(TOWN), byCode.get("XS-ZWFW"), byCode.get("XS-JJFZ"));
+        log.info("Demo service hall loaded: {} matters, {} bundles, {} assistance requests, {} visits in {} ms", hall.matters(),
+                hall.bundles(), hall.assistance(), hall.visits(), (System.nanoTime() - started) / 1_000_000);
+        bindEnterpriseUser(byCode.get("321183"));
         started = System.nanoTime();
         var loops = loopDemo.load(byCode.get(TOWN));
         log.info("Demo closed loops loaded: {} inspections, {} hazards, {} labor disputes, {} farmland plots in {} ms", loops.inspections(),

@@ -166,6 +166,30 @@ public class Users implements UsageCheck {
                 : update(unitScope, created.id(), created.version(), null, null, null, null, permissions);
     }
 
+    /**
+     * 企业用户绑定企业: the registry enterprise an enterprise user acts for. The enterprise id comes from the registry,
+     * read by the caller within its own scope; only users holding the enterprise role can be bound.
+     */
+    public UserAccount bindEnterprise(DataScope scope, long userId, Long enterpriseId) {
+        UserAccount before = get(scope, userId);
+        if (enterpriseId != null && !before.roles().contains(Role.ENTERPRISE)) {
+            throw new io.zhenwu.shared.InvalidInputException("enterpriseId", "user.enterprise.roleRequired");
+        }
+        repository.bindEnterprise(userId, enterpriseId);
+        UserAccount after = get(scope, userId);
+        events.publishEvent(new UserEnterpriseBound(after.id(), after.username(), enterpriseId, orgPath(scope, after)));
+        return after;
+    }
+
+    /** An enterprise user was bound to (or released from) an enterprise. */
+    public record UserEnterpriseBound(long userId, String username, Long enterpriseId, String scopePath)
+            implements io.zhenwu.shared.AuditableEvent {
+        public String action() { return "user.enterprise_bound"; }
+        public String entityType() { return "user"; }
+        public String entityId() { return String.valueOf(userId); }
+        public Object after() { return java.util.Map.of("username", username, "enterpriseId", String.valueOf(enterpriseId)); }
+    }
+
     @Override
     public long countFor(long orgUnitId) {
         return repository.countByOrgUnit(orgUnitId);

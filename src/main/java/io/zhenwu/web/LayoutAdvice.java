@@ -43,6 +43,15 @@ class LayoutAdvice {
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
                 items.add(new NavItem("/indicators", "nav.indicators", "nav.section.overview"));
             }
+            if (actor.hasRole(Role.STAFF) || actor.hasRole(Role.ADMIN)) {
+                items.add(new NavItem("/service-hall", "nav.serviceHall", "nav.section.cases"));
+            }
+            if (!actor.hasRole(Role.AUDITOR) || actor.roles().size() > 1) {
+                items.add(new NavItem("/cases", "nav.cases", "nav.section.cases"));
+            }
+            if (actor.hasRole(Role.LEADER) || actor.hasRole(Role.ADMIN) || actor.hasRole(Role.STAFF)) {
+                items.add(new NavItem("/cases/escalations", "nav.escalations", "nav.section.cases"));
+            }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
                     || actor.hasRole(Role.INSPECTOR)) {
                 items.add(new NavItem("/registry/enterprises", "nav.enterprises", "nav.section.registry"));
@@ -65,6 +74,7 @@ class LayoutAdvice {
             if (actor.hasRole(Role.ADMIN)) {
                 items.add(new NavItem("/admin/org-units", "nav.orgUnits", "nav.section.admin"));
                 items.add(new NavItem("/admin/users", "nav.users", "nav.section.admin"));
+                items.add(new NavItem("/admin/calendar", "nav.calendar", "nav.section.admin"));
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.AUDITOR)) {
                 items.add(new NavItem("/admin/audit", "nav.audit", "nav.section.admin"));

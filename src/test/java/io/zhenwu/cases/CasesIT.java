@@ -126,7 +126,7 @@ class CasesIT {
         assertThat(d.timeline().get(2).fields()).containsEntry("result", "已办结，证照已发放");
         assertThat(d.timeline().get(2).actor()).isEqualTo("window-2");
         assertThat(d.current().assignee()).isEqualTo("李四");
-        Integer audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE entity_type = 'case' AND entity_id = ?",
+        Integer audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'case' AND entity_id = ?",
                 Integer.class, String.valueOf(v.id()));
         assertThat(audited).as("opened + two transitions are audited").isEqualTo(3);
     }
