@@ -148,6 +148,12 @@ class LoopApiController {
         return safety.notice(actor, id);
     }
 
+    @GetMapping("/api/v1/safety/my-notices")
+    @Operation(summary = "An enterprise user's own enterprise's rectification notices")
+    List<Notice> myNotices(Actor actor) {
+        return safety.myEnterpriseNotices(actor);
+    }
+
     @GetMapping("/api/v1/safety/notices/{id}/docx")
     @Operation(summary = "The notice as a Word document")
     ResponseEntity<byte[]> docx(Actor actor, @PathVariable long id) {

@@ -38,6 +38,7 @@ class LoopEndpointRules implements EndpointRules {
                 EndpointRule.roles("GET", "/api/v1/safety/notices/{id}", Role.ADMIN, Role.LEADER, Role.STAFF, Role.INSPECTOR, Role.ENTERPRISE),
                 EndpointRule.roles("GET", "/api/v1/safety/notices/{id}/docx", Role.ADMIN, Role.LEADER, Role.STAFF, Role.INSPECTOR, Role.ENTERPRISE),
                 EndpointRule.roles("GET", "/api/v1/safety/notices/overdue", SAFETY),
+                EndpointRule.roles("GET", "/api/v1/safety/my-notices", Role.ENTERPRISE),
                 EndpointRule.roles("POST", "/api/v1/labor-disputes", Role.STAFF, Role.CADRE),
                 EndpointRule.roles("GET", "/api/v1/labor-disputes", LABOR),
                 EndpointRule.roles("GET", "/api/v1/labor-disputes/{id}", LABOR),

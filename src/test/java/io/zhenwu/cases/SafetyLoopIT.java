@@ -229,6 +229,37 @@ class SafetyLoopIT {
     }
 
     @Test
+    void overHttpTheDemoEnterpriseUserReadsItsOwnNoticeAndGets404ForAnothers() throws Exception {
+        OrgUnit xiashu = TestOrgs.byCode(orgUnits, TestOrgs.XIASHU);
+        OrgUnit safetyDept = TestOrgs.byCode(orgUnits, "XS-AQYJ");
+        Actor xsInspector = new Actor(11, "insp-xs-" + town.id(), TestOrgs.scopeOf(xiashu), Set.of(Role.INSPECTOR));
+        Enterprise own = enterprises.findByCreditCode(TestOrgs.scopeOf(xiashu), "91321183MABKMCDFKE").orElseThrow();
+        Enterprise another = enterprises.search(TestOrgs.scopeOf(xiashu), io.zhenwu.registry.EnterpriseQuery.all(),
+                io.zhenwu.shared.PageQuery.of(0, 5, null, "e.id", Enterprises.SORTABLE)).content().stream()
+                .filter(e -> e.id() != own.id()).findFirst().orElseThrow();
+        LocalDate today = LocalDate.now(io.zhenwu.shared.Times.ZONE);
+        long[] notices = new long[2];
+        int k = 0;
+        for (Enterprise e : List.of(own, another)) {
+            SafetyRecords.Inspection i = safety.recordInspection(xsInspector, new Safety.InspectionDraft(safetyDept.id(), null, e.id(), null,
+                    null, today, "ROUTINE", null, List.of("甲", "乙"), null));
+            SafetyRecords.HazardRow h = safety.addHazard(xsInspector, new Safety.HazardDraft(i.id(), "OTHER", "GENERAL", "仓库", "标志缺失",
+                    null, null, null));
+            notices[k++] = safety.issueNotice(xsInspector, h.hazardCase().id(), h.hazardCase().version(), today, today.plusDays(3), "补设标志").id();
+        }
+        var client = new HttpTestClient(port, false);
+        HttpResponse<String> token = client.basic("POST", "/api/v1/tokens", "enterprise", CasesIT.PASSWORD, "{\"name\":\"t\"}");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+        client.bearer(tools.jackson.databind.json.JsonMapper.builder().build().readTree(token.body()).get("token").asString());
+        assertThat(client.get("/api/v1/safety/notices/" + notices[0]).statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/v1/safety/notices/" + notices[0] + "/docx").statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/v1/safety/my-notices").body()).contains(String.valueOf(notices[0]));
+        HttpResponse<String> other = client.get("/api/v1/safety/notices/" + notices[1]);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
+        assertThat(client.get("/api/v1/safety/notices/" + notices[1] + "/docx").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void twoInspectorsClosingTheSameHazardAtOnceOneWins() throws Exception {
         SafetyRecords.HazardRow h = hazard(factory);
         photo(h.hazardCase().id());

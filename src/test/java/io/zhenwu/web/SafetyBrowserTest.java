@@ -128,5 +128,14 @@ class SafetyBrowserTest {
         state("已销号");
         assertThat(driver.findElement(By.id("timeline")).getText()).contains("reinspect_pass").contains("inspector2");
         BrowserTestSupport.screenshot(driver, "safety-04-closed.png");
+
+        driver.findElement(By.id("logout")).click();
+        login("leader");
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        driver.get(url("/safety/board?year=2023"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hazards-by-month canvas")));
+        assertThat(driver.findElement(By.id("figure-notices")).getText()).isEqualTo("227");
+        assertThat(driver.findElement(By.id("figure-filed")).getText()).isEqualTo("6");
+        BrowserTestSupport.screenshot(driver, "safety-05-leader-board.png");
     }
 }
