@@ -96,8 +96,7 @@ public class FarmlandPlots {
     }
 
     public Plot plan(Actor actor, long caseId, long version, String plan) {
-        cases.fire(actor, caseId, "plan", version, Map.of("plan", plan == null ? "" : plan), null);
-        repository.setPlan(caseId, plan.strip());
+        cases.fire(actor, caseId, "plan", version, Map.of("plan", plan == null ? "" : plan), null);   // LoopRecordSync keeps the plan
         return get(actor, caseId);
     }
 
@@ -105,13 +104,8 @@ public class FarmlandPlots {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("replanted_area", area);
         f.put("crop", crop);
-        CaseView c = cases.fire(actor, caseId, "replant", version, f, null);
-        BigDecimal mu = mu("fields.replanted_area", area);
-        repository.setReplanted(caseId, mu, crop.strip());
-        Plot saved = get(actor, caseId);
-        events.publishEvent(new LoopEvents.PlotRecorded(caseId, Map.of("replantedArea", mu.toPlainString(), "crop", crop.strip()),
-                caseRepository.pathOf(c.orgUnitId()).orElse(null)));
-        return saved;
+        cases.fire(actor, caseId, "replant", version, f, null);   // LoopRecordSync writes the area and crop
+        return get(actor, caseId);
     }
 
     public Plot verify(Actor actor, long caseId, long version, boolean byDepartment, String opinion) {

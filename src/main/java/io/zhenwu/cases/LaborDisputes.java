@@ -100,28 +100,21 @@ public class LaborDisputes {
 
     public Dispute mediate(Actor actor, long caseId, long version, String mediator) {
         cases.fire(actor, caseId, "mediate", version, Map.of("mediator", mediator == null ? "" : mediator), null);
-        repository.setDisputePath(caseId, "MEDIATION");
         return get(actor, caseId);
     }
 
     public Dispute referToArbitration(Actor actor, long caseId, long version, String reason) {
         cases.fire(actor, caseId, "refer_arbitration", version, Map.of("reason", reason == null ? "" : reason), null);
-        repository.setDisputePath(caseId, "ARBITRATION");
         return get(actor, caseId);
     }
 
-    /** 结案 with the outcome and the amount settled. */
+    /** 结案 with the outcome and the amount settled (the mediation/arbitration path and amount follow the transition). */
     public Dispute close(Actor actor, long caseId, long version, String outcome, String settledAmount) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("outcome", outcome);
         f.put("settled_amount", settledAmount);
-        CaseView c = cases.fire(actor, caseId, "close", version, f, null);
-        BigDecimal settled = yuan("fields.settled_amount", settledAmount);
-        repository.settleDispute(caseId, settled);
-        Dispute saved = get(actor, caseId);
-        events.publishEvent(new LoopEvents.DisputeRecorded(caseId, Map.of("settledAmount", settled.toPlainString()),
-                caseRepository.pathOf(c.orgUnitId()).orElse(null)));
-        return saved;
+        cases.fire(actor, caseId, "close", version, f, null);   // LoopRecordSync writes the settled amount
+        return get(actor, caseId);
     }
 
     @Transactional(readOnly = true)

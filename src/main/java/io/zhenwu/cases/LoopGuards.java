@@ -13,7 +13,10 @@ final class LoopGuards {
     private LoopGuards() {
     }
 
-    /** A hazard is reported rectified (on the spot or after a notice) only with a photo of the rectification. */
+    /**
+     * A notice is issued only through the notice form (numbered, recorded); a hazard is reported rectified (on the spot
+     * or after a notice) only with a photo of the rectification.
+     */
     @Component
     static class HazardEvidence implements TransitionGuard {
 
@@ -30,6 +33,11 @@ final class LoopGuards {
 
         @Override
         public void check(Actor actor, CaseView current, String transition, Map<String, String> fields) {
+            if (transition.equals("issue_notice")
+                    && !repository.noticeNumberOfCase(current.id()).map(n -> n.equals(fields.get("notice_number"))).orElse(false)) {
+                // a notice is numbered and written by the notice form (POST /api/v1/safety/hazards/{id}/notice), not typed in
+                throw new InvalidInputException("fields.notice_number", "case.safety.notice.useForm");
+            }
             if (transition.equals("rectify_on_spot") || transition.equals("report_rectification")) {
                 int photos = repository.evidenceCount(current.id(), SafetyRecords.RECTIFIED);
                 if (photos == 0) {

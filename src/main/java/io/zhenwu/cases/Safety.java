@@ -262,10 +262,11 @@ public class Safety {
         }
         Cases.DocumentNumber n = cases.nextDocumentNumber(actor, c.orgUnitId(), NOTICE_SERIES, issued.getYear());
         String number = noticeNumber(n.townName(), n.year(), n.seq());
-        cases.fire(actor, caseId, "issue_notice", version, Map.of("notice_number", number, "due_on", deadline.toString()), null);
         String addressee = c.applicantName() != null ? c.applicantName() : c.title();
+        // the notice exists before the transition fires: the guard lets issue_notice through only for a numbered notice
         long id = repository.insertNotice(caseId, n.townOrgId(), n.year(), n.seq(), number, c.enterpriseId(), addressee, issued, deadline,
                 text, actor.username(), Times.now());
+        cases.fire(actor, caseId, "issue_notice", version, Map.of("notice_number", number, "due_on", deadline.toString()), null);
         Notice notice = repository.notice(actor.scope(), id).orElseThrow();
         events.publishEvent(new LoopEvents.NoticeIssued(id, caseId, number, notice, pathOf(c)));
         return notice;
@@ -280,9 +281,7 @@ public class Safety {
     /** 现场整改: fixed while the inspector was there, with a photo; awaits re-inspection by someone else. */
     public CaseView rectifyOnSpot(Actor actor, long caseId, long version, String measures) {
         int photos = repository.evidenceCount(caseId, SafetyRecords.RECTIFIED);
-        CaseView after = cases.fire(actor, caseId, "rectify_on_spot", version, fields(measures, photos), null);
-        repository.markOnTheSpot(caseId);
-        return after;
+        return cases.fire(actor, caseId, "rectify_on_spot", version, fields(measures, photos), null);   // LoopRecordSync marks it
     }
 
     /** 整改完成报告: needs at least one photo of the rectification. */

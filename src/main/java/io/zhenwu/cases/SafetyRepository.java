@@ -159,6 +159,12 @@ class SafetyRepository {
         return keys.getKey().longValue();
     }
 
+    /** The number of the notice recorded for a hazard, if any (the issue_notice guard compares it). */
+    @Unscoped("the engine is firing a transition on a case read within the caller's scope")
+    Optional<String> noticeNumberOfCase(long caseId) {
+        return jdbc.sql("SELECT notice_number FROM rectification_notice WHERE case_id = :c").param("c", caseId).query(String.class).optional();
+    }
+
     private static final String NOTICE = "SELECT n.*, c.case_number, c.state FROM rectification_notice n ";
 
     Optional<Notice> notice(DataScope scope, long id) {

@@ -205,11 +205,17 @@ class SafetyLoopIT {
         assertThatThrownBy(() -> safety.uploadEvidence(inspector, id, SafetyRecords.RECTIFIED, "big.png", 100, new ByteArrayInputStream(eleven), null, null))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(safety.evidence(inspector, id)).isEmpty();
-        // the generic engine endpoint cannot skip the evidence either
+        // the generic engine path can neither type in a notice number nor skip the evidence
         CaseView v = cases.get(inspector, id);
-        CaseView notified = cases.fire(inspector, id, "issue_notice", v.version(), Map.of("notice_number", "x", "due_on", today.toString()), null);
+        assertThatThrownBy(() -> cases.fire(inspector, id, "issue_notice", v.version(), Map.of("notice_number", "第1号", "due_on", today.toString()), null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations().get(0).messageKey()).isEqualTo("case.safety.notice.useForm"));
+        safety.issueNotice(inspector, id, v.version(), today, today, "整改");
+        CaseView notified = cases.get(inspector, id);
         assertThatThrownBy(() -> cases.fire(inspector, id, "report_rectification", notified.version(),
-                Map.of("measures", "done", "evidence_count", "3"), null)).isInstanceOf(InvalidInputException.class);
+                Map.of("measures", "done", "evidence_count", "3"), null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations().get(0).messageKey()).isEqualTo("case.safety.evidence.required"));
     }
 
     @Test
@@ -306,6 +312,16 @@ class SafetyLoopIT {
         assertThat(d.disputeCase().closed()).isTrue();
         assertThat(d.settledAmount()).isEqualByComparingTo("11000");
         assertThat(d.path()).isEqualTo("MEDIATION");
+        // fired through the engine's generic path, the record follows the transition just the same
+        LaborDisputes.Dispute g = disputes.accept(staff, new LaborDisputes.DisputeDraft(department.id(), other.id(), 1, List.of("赵六"),
+                "800", "CONTRACT", null));
+        CaseView gv = cases.fire(staff, g.disputeCase().id(), "refer_arbitration", g.disputeCase().version(), Map.of("reason", "调解不成"), null);
+        assertThatThrownBy(() -> cases.fire(staff, gv.id(), "close", gv.version(), Map.of("outcome", "裁决", "settled_amount", "1.234"), null))
+                .isInstanceOf(InvalidInputException.class);
+        cases.fire(staff, gv.id(), "close", gv.version(), Map.of("outcome", "仲裁裁决已履行", "settled_amount", "750.5"), null);
+        LaborDisputes.Dispute after = disputes.get(staff, gv.id());
+        assertThat(after.path()).isEqualTo("ARBITRATION");
+        assertThat(after.settledAmount()).isEqualByComparingTo("750.50");
     }
 
     @Test
