@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Spring settings may be given as --name=value, e.g. --spring.profiles.active=pg.",
                 "Exit codes: 0 ok, 1 failed (e.g. audit chain broken), 2 invalid input."},
         subcommands = {ZhenwuCommand.Audit.class, ZhenwuCommand.UsersGroup.class, ZhenwuCommand.Demo.class,
-                ImportCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 class ZhenwuCommand implements Runnable {
 
     @Spec

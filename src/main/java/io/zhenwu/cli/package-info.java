@@ -4,5 +4,5 @@
  * entry point {@code ZhenwuApplication} hands over to; everything else is internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "命令行 CLI",
-        allowedDependencies = {"audit", "security", "org", "demo", "imports", "shared"})
+        allowedDependencies = {"audit", "security", "org", "demo", "imports", "reports", "shared"})
 package io.zhenwu.cli;

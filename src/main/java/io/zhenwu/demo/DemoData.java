@@ -43,6 +43,7 @@ public class DemoData {
     private final RegistryDemo registries;
 
     private final IndicatorDemo indicatorDemo;
+    private final ReportDemo reportDemo;
     private final ServiceHallDemo serviceHallDemo;
     private final LoopDemo loopDemo;
     private final io.zhenwu.registry.Enterprises enterprises;
@@ -59,9 +60,10 @@ public class DemoData {
     }
 
     DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo,
-             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, LoopDemo loopDemo) {
+             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, ReportDemo reportDemo, LoopDemo loopDemo) {
         this.loopDemo = loopDemo;
         this.indicatorDemo = indicatorDemo;
+        this.reportDemo = reportDemo;
         this.serviceHallDemo = serviceHallDemo;
         this.enterprises = enterprises;
         this.orgUnits = orgUnits;
@@ -117,6 +119,10 @@ public class DemoData {
         var loops = loopDemo.load(byCode.get(TOWN));
         log.info("Demo closed loops loaded: {} inspections, {} hazards, {} labor disputes, {} farmland plots in {} ms", loops.inspections(),
                 loops.hazards(), loops.disputes(), loops.plots(), (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        int reportValues = reportDemo.load(byCode.get(TOWN));
+        log.info("Demo report loaded: template {} and {} department values in {} ms", ReportDemo.TEMPLATE, reportValues,
+                (System.nanoTime() - started) / 1_000_000);
         return new Summary(byCode.size(), accounts, people);
     }
 

@@ -31,13 +31,18 @@ class ApiTokenRepository {
         return keys.getKey().longValue();
     }
 
-    /** The owner of a live (not revoked) token, marking it used. */
+    /**
+     * The owner of a live (not revoked) token, marking it used — at most once a minute: a script firing many requests
+     * with one token would otherwise queue every request behind the same row lock.
+     */
     @Unscoped("bearer authentication: the token identifies the caller, there is no scope yet")
     Optional<Long> useToken(String hash) {
         Optional<Long> owner = jdbc.sql("SELECT user_id FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("hash", hash).query(Long.class).optional();
-        owner.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE token_hash = :hash")
-                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("hash", hash).update());
+        OffsetDateTime now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+        owner.ifPresent(u -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE token_hash = :hash "
+                        + "AND (last_used_at IS NULL OR last_used_at < :stale)")
+                .param("now", now).param("stale", now.minusMinutes(1)).param("hash", hash).update());
         return owner;
     }
 

@@ -54,6 +54,10 @@ class LayoutAdvice {
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
                     || actor.hasRole(Role.INSPECTOR)) {
+                items.add(new NavItem("/reports", "nav.reports", "nav.section.overview"));
+            }
+            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
+                    || actor.hasRole(Role.INSPECTOR)) {
                 items.add(new NavItem("/registry/enterprises", "nav.enterprises", "nav.section.registry"));
                 items.add(new NavItem("/registry/residents", "nav.residents", "nav.section.registry"));
                 items.add(new NavItem("/registry/facilities", "nav.facilities", "nav.section.registry"));

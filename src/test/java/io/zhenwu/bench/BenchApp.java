@@ -23,6 +23,11 @@ final class BenchApp {
     }
 
     static ConfigurableApplicationContext start(String db, String name, Map<String, Object> extra) {
+        return start(db, name, extra, false);
+    }
+
+    /** As {@link #start(String, String, Map)}, with the web server on a random loopback port when {@code web}. */
+    static ConfigurableApplicationContext start(String db, String name, Map<String, Object> extra, boolean web) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (db.equals("pg")) {
             properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/zhenwu_bench");
@@ -40,7 +45,11 @@ final class BenchApp {
         properties.put("logging.level.root", "WARN");
         properties.putAll(extra);
         var app = new SpringApplication(ZhenwuApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (web) {
+            properties.put("server.port", "0");
+            properties.put("server.address", "127.0.0.1");
+        }
         app.setBannerMode(Banner.Mode.OFF);
         // Command-line style so these win over application.properties (default properties would not).
         return app.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

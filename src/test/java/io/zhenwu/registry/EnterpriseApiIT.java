@@ -68,7 +68,7 @@ class EnterpriseApiIT {
         assertThat(error(short17, "creditCode").get("code").asString()).isEqualTo("registry.creditCode.length");
 
         var created = admin.send("POST", "/api/v1/enterprises", "{\"name\":\"小写码公司\",\"creditCode\":\"" + valid.toLowerCase()
-                + "\",\"orgUnitCode\":\"xs-park\",\"contactPhone\":\"0511-87654321\",\"aboveScaleFrom\":\"2023-03-01\"}");
+                + "\",\"orgUnitCode\":\"xs-park\",\"contactPhone\":\"0511-87654321\",\"aboveScaleFrom\":\"2020-03-01\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode body = json.readTree(created.body());
         assertThat(body.get("creditCode").asString()).isEqualTo(valid);

@@ -34,7 +34,7 @@ class I18nSyncTest {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Message keys literally named in Java: message keys all start with one of the module prefixes below. */
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:org|user|password|validation|problem|conflict|flash|usage|token|nav|role|audit|login|error|home|registry|import|permission|indicator|case|service|calendar)\\.[A-Za-z0-9_.-]*[A-Za-z0-9])\"");
+            "\"((?:org|user|password|validation|problem|conflict|flash|usage|token|nav|role|audit|login|error|home|registry|import|permission|indicator|case|service|calendar|report)\\.[A-Za-z0-9_.-]*[A-Za-z0-9])\"");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)[}(]");
     private static final Set<String> VISIBLE_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "value");
 
@@ -98,6 +98,7 @@ class I18nSyncTest {
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
             "user.locked", "user.password_reset", "user.password_changed", "indicator.defined", "indicator.changed",
             "user.enterprise_bound", "case.opened", "case.transitioned", "case.escalated", "case.loaded",
+            "report.published",
             "case.inspection_recorded", "case.hazard_recorded", "case.evidence_uploaded", "case.notice_issued",
             "case.enforcement_filed", "case.dispute_recorded", "case.plot_recorded", "case.loop_records_loaded");
 

@@ -1,0 +1,290 @@
+package io.zhenwu.bench;
+
+import io.zhenwu.cases.ApplicantKind;
+import io.zhenwu.cases.Cases;
+import io.zhenwu.demo.DemoData;
+import io.zhenwu.demo.DemoGenerator;
+import io.zhenwu.org.OrgUnit;
+import io.zhenwu.org.OrgUnits;
+import io.zhenwu.security.Users;
+import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.Role;
+import io.zhenwu.shared.figures.FigurePeriod;
+import io.zhenwu.shared.figures.FigureProvider;
+import io.zhenwu.shared.figures.FigureRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+
+/**
+ * County/city scale: loads the demo town, generates N towns × Y years through {@link DemoGenerator} (timed), then
+ * measures, each next to its limit in the same run:
+ * <ol>
+ *   <li>case transitions over HTTP on loopback (a bounded Java client, fixed duration, T threads) vs the same
+ *       update + timeline insert as plain JDBC (one transaction per transition);</li>
+ *   <li>case statistics as the dashboards read them (figures over the generated county) vs one hand-written SQL.</li>
+ * </ol>
+ * Usage: {@code ScaleBench h2|pg towns years casesPerTownYear seconds threads}. Run by {@code bench/run.sh}.
+ */
+public final class ScaleBench {
+
+    private final List<String> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        String db = args.length > 0 ? args[0] : "h2";
+        int towns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int years = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int cases = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        int threads = args.length > 5 ? Integer.parseInt(args[5]) : 8;
+        new ScaleBench().run(db, towns, years, cases, seconds, threads);
+    }
+
+    private void run(String db, int towns, int years, int casesPerTownYear, int seconds, int threads) throws Exception {
+        try (ConfigurableApplicationContext context = BenchApp.start(db, "scale", Map.of(), true)) {
+            DataSource dataSource = context.getBean(DataSource.class);
+            String version;
+            try (Connection c = dataSource.getConnection()) {
+                version = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+            }
+            long t0 = System.nanoTime();
+            context.getBean(DemoData.class).load();
+            double demoSeconds = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            DemoGenerator.Summary generated = context.getBean(DemoGenerator.class).generate(towns, years, 42, casesPerTownYear,
+                    n -> System.out.printf("  generated town %d/%d%n", n, towns));
+            double genSeconds = (System.nanoTime() - t0) / 1e9;
+            sql(dataSource, db.equals("pg") ? "ANALYZE" : "ANALYZE");
+            System.out.printf("demo town loaded in %.1f s; generated %,d records (%,d cases, %,d timeline rows) in %.1f s = %,.0f records/s%n",
+                    demoSeconds, generated.records(), generated.cases(), generated.timelineRows(), genSeconds, generated.records() / genSeconds);
+
+            OrgUnits orgUnits = context.getBean(OrgUnits.class);
+            OrgUnit root = orgUnits.roots().get(0);
+            DataScope all = new DataScope(root.id(), root.path());
+            OrgUnit county = orgUnits.findByCode(all, "321190").orElseThrow();
+            OrgUnit town = orgUnits.findByCode(all, "321190101000").orElseThrow();
+            OrgUnit center = orgUnits.findByCode(all, "G90101-ZWFW").orElseThrow();
+
+            // --- 1. transitions over HTTP ------------------------------------------------------------------------
+            context.getBean(Users.class).createAsSystem("benchstaff", "压测窗口", county, Set.of(Role.STAFF), DemoData.DEMO_PASSWORD);
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String token = token(http, port);
+            Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
+            Cases cases = context.getBean(Cases.class);
+            int pool = Math.max(20_000, threads * seconds * 1500);
+            List<Long> open = new ArrayList<>();
+            for (int i = 0; i < pool; i += 5000) {
+                List<Cases.HistoricalCase> batch = new ArrayList<>();
+                for (int j = i; j < Math.min(pool, i + 5000); j++) {
+                    batch.add(new Cases.HistoricalCase(new Cases.NewCase("service_matter", center.id(), "公共服务", "GG-004", "高龄津贴申领",
+                            "压测事项", "G90101-ZH-01", false, ApplicantKind.PERSON, null, "申请人", null, null, null, null, 5, 20, null),
+                            Instant.now(), "bench", List.of()));
+                }
+                open.addAll(cases.load(actor, batch));
+            }
+            ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(open);
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger failures = new AtomicInteger();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            ExecutorService executor = Executors.newFixedThreadPool(threads);
+            for (int t = 0; t < threads; t++) {
+                executor.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        Long id = queue.poll();
+                        if (id == null) {
+                            return null;
+                        }
+                        long s = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + id
+                                        + "/transitions/hand_over")).header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":0,\"fields\":{\"assignee\":\"经办人\"}}")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        latencies.add(System.nanoTime() - s);
+                        if (r.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            executor.shutdown();
+            executor.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+            double httpRate = latencies.size() / (double) seconds;
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+
+            // The limit: the same state update and timeline insert as plain JDBC, one transaction per transition.
+            List<Long> rest = new ArrayList<>(queue);
+            AtomicLong done = new AtomicLong();
+            List<Long> jdbcLatencies = Collections.synchronizedList(new ArrayList<>());
+            ConcurrentLinkedQueue<Long> jdbcQueue = new ConcurrentLinkedQueue<>(rest);
+            long jdbcDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            ExecutorService jdbcPool = Executors.newFixedThreadPool(threads);
+            for (int t = 0; t < threads; t++) {
+                jdbcPool.submit(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        c.setAutoCommit(false);
+                        while (System.nanoTime() < jdbcDeadline) {
+                            Long id = jdbcQueue.poll();
+                            if (id == null) {
+                                return null;
+                            }
+                            long s = System.nanoTime();
+                            try (PreparedStatement u = c.prepareStatement("UPDATE case_record SET state = 'handling', version = version + 1, "
+                                    + "updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0");
+                                 PreparedStatement e = c.prepareStatement("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, "
+                                         + "actor, occurred_at, fields_json) VALUES (?, 2, 'hand_over', 'accepted', 'handling', 'bench', CURRENT_TIMESTAMP, ?)")) {
+                                u.setLong(1, id);
+                                u.executeUpdate();
+                                e.setLong(1, id);
+                                e.setString(2, "{\"assignee\":\"经办人\"}");
+                                e.executeUpdate();
+                            }
+                            c.commit();
+                            jdbcLatencies.add(System.nanoTime() - s);
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            jdbcPool.shutdown();
+            jdbcPool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+            List<Long> jdbcSorted = new ArrayList<>(jdbcLatencies);
+            Collections.sort(jdbcSorted);
+            double jdbcRate = done.get() / (double) seconds;
+            rows.add(String.format("| transitions over HTTP (%d threads, %d s) | %,.0f/s | %.1f | %.1f | %,.0f/s | %.1f | %.1f | %.2f× | %d failed |",
+                    threads, seconds, httpRate, ms(sorted, 0.5), ms(sorted, 0.99), jdbcRate, ms(jdbcSorted, 0.5), ms(jdbcSorted, 0.99),
+                    jdbcRate / Math.max(1, httpRate), failures.get()));
+
+            // --- 2. case statistics for the generated county ------------------------------------------------------
+            FigureProvider figures = context.getBeansOfType(FigureProvider.class).values().stream()
+                    .filter(p -> p.definitions().stream().anyMatch(d -> d.code().equals("cases.opened"))).findFirst().orElseThrow();
+            List<String> stats = List.of("cases.service_hall.handled", "cases.service_hall.on_time_rate", "cases.service_hall.avg_working_days",
+                    "cases.service_hall.resident_windows");
+            measure("service-hall statistics of a county (" + Math.min(20, towns) + " towns, 4 figures, 2023)", 20, () -> {
+                int n = 0;
+                for (String code : stats) {
+                    n += figures.compute(all, new FigureRequest(code, county.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0;
+                }
+                return n;
+            }, () -> {
+                // The limit: the four figures' statements written by hand, run one after the other.
+                String from = " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '" + county.path() + "%' "
+                        + "AND c.type_code = 'service_matter' AND ";
+                return sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
+                        + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled')")
+                        + sql(dataSource, "SELECT COUNT(*), SUM(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END)" + from
+                        + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done'")
+                        + sql(dataSource, "SELECT AVG(c.working_days_used)" + from
+                        + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done' AND c.promised_days > 0")
+                        + sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
+                        + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled') AND c.channel_code IN "
+                        + "(SELECT w.code FROM service_window w WHERE w.resident_agency = TRUE)");
+            });
+            measure("one town's matters handled in 2023", 50,
+                    () -> figures.compute(all, new FigureRequest("cases.service_hall.handled", town.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0,
+                    () -> sql(dataSource, "SELECT COUNT(*) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '"
+                            + town.path() + "%' AND c.type_code = 'service_matter' AND c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31'"));
+
+            long totalCases = count(dataSource, "SELECT COUNT(*) FROM case_record");
+            long totalEvents = count(dataSource, "SELECT COUNT(*) FROM case_event");
+            System.out.println();
+            System.out.printf("Database: %s (%s); %d towns × %d years × %,d matters; case_record %,d rows, case_event %,d rows%n%n", version,
+                    db, towns, years, casesPerTownYear, totalCases, totalEvents);
+            System.out.println("| measurement | Zhenwu | median ms | p99 ms | limit | limit median ms | limit p99 ms | ratio | note |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+            rows.forEach(System.out::println);
+        }
+    }
+
+    private String token(HttpClient http, int port) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("benchstaff:" + DemoData.DEMO_PASSWORD).getBytes());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String body = r.body();
+        int i = body.indexOf("\"token\":\"") + 9;
+        return body.substring(i, body.indexOf('"', i));
+    }
+
+    private void measure(String name, int runs, IntSupplier zhenwu, IntSupplier limit) {
+        zhenwu.getAsInt();
+        limit.getAsInt();
+        List<Long> a = new ArrayList<>();
+        List<Long> b = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            zhenwu.getAsInt();
+            a.add(System.nanoTime() - s);
+            s = System.nanoTime();
+            limit.getAsInt();
+            b.add(System.nanoTime() - s);
+        }
+        Collections.sort(a);
+        Collections.sort(b);
+        rows.add(String.format("| %s | %d runs | %.1f | %.1f | hand-written SQL | %.1f | %.1f | %.2f× | |", name, runs, ms(a, 0.5), ms(a, 0.99),
+                ms(b, 0.5), ms(b, 0.99), ms(a, 0.5) / Math.max(0.001, ms(b, 0.5))));
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static int sql(DataSource dataSource, String sql) {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            if (sql.equals("ANALYZE")) {
+                st.execute(sql);
+                return 0;
+            }
+            try (ResultSet rs = st.executeQuery(sql)) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                }
+                return n;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(DataSource dataSource, String sql) {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
