@@ -110,6 +110,9 @@ public final class Case {
         this.createdBy = createdBy;
     }
 
+    /** A transition field of this name (ISO date, not before today) sets the case's promised deadline. */
+    static final String DUE_ON = "due_on";
+
     /** What the engine needs from the calendar: deadline arithmetic in working or calendar days. */
     interface Clock {
         LocalDate add(LocalDate from, int days, boolean calendarDays);
@@ -140,10 +143,12 @@ public final class Case {
         for (String earlier : t.differentActorThan()) {
             if (priorActors.getOrDefault(earlier, List.of()).contains(actor.username())) {
                 throw new InvalidInputException("actor", "case.transition.sameActor", t.label().zh(),
-                        type.transition(earlier).map(e -> e.label().zh()).orElse(earlier));
+                        type.transition(earlier).map(e -> e.label().zh())
+                                .orElse(CaseTypeParser.OPEN.equals(earlier) ? "登记" : earlier));
             }
         }
         Map<String, String> recorded = checkFields(t, fields);
+        checkDueOn(recorded, today);
         return move(type, t, actor.username(), recorded, comment, now, today, clock);
     }
 
@@ -186,6 +191,12 @@ public final class Case {
         if (recorded.containsKey("assignee") && recorded.get("assignee") != null) {
             assignee = recorded.get("assignee");
         }
+        if (recorded.get(DUE_ON) != null) {
+            // A transition may set the deadline (a rectification notice's 整改期限): the clock runs to it from now on.
+            dueOn = LocalDate.parse(recorded.get(DUE_ON));
+            warnOn = null;
+            overdue = false;
+        }
         state = target.code();
         stateKind = target.kind();
         if (stateKind != CaseType.StateKind.OPEN) {
@@ -219,6 +230,22 @@ public final class Case {
             throw new InvalidInputException(problems);
         }
         return recorded;
+    }
+
+    private void checkDueOn(Map<String, String> recorded, LocalDate today) {
+        String due = recorded.get(DUE_ON);
+        if (due == null) {
+            return;
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(due);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("fields." + DUE_ON, "case.field.date", due);
+        }
+        if (d.isBefore(today)) {
+            throw new InvalidInputException("fields." + DUE_ON, "case.field.dueBeforeToday", d, today);
+        }
     }
 
     /** Whether the case is past its (promised) deadline on {@code today} while the clock runs. */

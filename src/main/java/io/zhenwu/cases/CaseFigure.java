@@ -22,9 +22,15 @@ import java.util.Set;
  * @param distinct       true to count the distinct values of {@code sum} instead of summing it
  * @param numerator      for rates: the predicate of the cases counted above the line (percent of the denominator)
  * @param filters        filter name → SQL clause using the named parameter {@code :f_<name>}
+ * @param source         the table aliased {@code c}: {@code case_record}, or a type's own record table that has
+ *                       {@code id} and {@code org_unit_id} columns (a safety inspection is a record, not a case)
+ * @param numberSql      what names a counted record in the list of records ({@code c.case_number})
+ * @param labelSql       its label ({@code c.title || ' · ' || c.state})
+ * @param linkPrefix     its page, followed by the id ({@code /cases/})
  */
 record CaseFigure(FigureDefinition definition, String joins, String dateColumn, String predicate, String sum, boolean average,
-                  boolean distinct, String numerator, Map<String, String> filters) {
+                  boolean distinct, String numerator, Map<String, String> filters, String source, String numberSql, String labelSql,
+                  String linkPrefix) {
 
     static Builder count(String code, String zh, String en, String definitionZh, String definitionEn, String unit) {
         return new Builder(code, zh, en, definitionZh, definitionEn, unit, FigureKind.COUNT);
@@ -53,6 +59,10 @@ record CaseFigure(FigureDefinition definition, String joins, String dateColumn, 
         private boolean distinct;
         private String numerator;
         private final Map<String, String> filters = new LinkedHashMap<>();
+        private String source = "case_record";
+        private String numberSql = "c.case_number";
+        private String labelSql = "c.title || ' · ' || c.state";
+        private String linkPrefix = "/cases/";
 
         private Builder(String code, String zh, String en, String dzh, String den, String unit, FigureKind kind) {
             this.code = code;
@@ -100,6 +110,18 @@ record CaseFigure(FigureDefinition definition, String joins, String dateColumn, 
             return this;
         }
 
+        /** Counts the records of a type's own table instead of cases (columns {@code id} and {@code org_unit_id} required). */
+        Builder over(String table, String numberSql, String labelSql, String linkPrefix) {
+            if (!table.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+            this.source = table;
+            this.numberSql = numberSql;
+            this.labelSql = labelSql;
+            this.linkPrefix = linkPrefix;
+            return this;
+        }
+
         Builder filter(String name, String clause) {
             if (!clause.contains(":f_" + name)) {
                 throw new IllegalArgumentException("filter clause must use :f_" + name + ": " + clause);
@@ -111,7 +133,8 @@ record CaseFigure(FigureDefinition definition, String joins, String dateColumn, 
         CaseFigure build() {
             String u = numerator != null ? "%" : unit;
             return new CaseFigure(new FigureDefinition(code, name, definitionText, u, kind, Set.copyOf(filters.keySet()), true),
-                    joins, dateColumn, predicate, sum, average, distinct, numerator, Map.copyOf(filters));
+                    joins, dateColumn, predicate, sum, average, distinct, numerator, Map.copyOf(filters), source, numberSql, labelSql,
+                    linkPrefix);
         }
     }
 }

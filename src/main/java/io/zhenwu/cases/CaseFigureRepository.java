@@ -56,11 +56,11 @@ class CaseFigureRepository {
                                       Map<String, Object> filters, PageQuery page) {
         Map<String, Object> params = params(scope, orgPath, from, to, filters);
         long total = jdbc.sql("SELECT COUNT(*)" + from(f, filters)).params(params).query(Long.class).single();
-        List<CountedRecord> rows = jdbc.sql("SELECT c.id, c.case_number, " + f.dateColumn() + " AS counted_on, c.title, c.state, c.type_code"
-                        + from(f, filters) + " ORDER BY c.id LIMIT :limit OFFSET :offset")
+        List<CountedRecord> rows = jdbc.sql("SELECT c.id, " + f.numberSql() + " AS record_number, " + f.dateColumn() + " AS counted_on, "
+                        + f.labelSql() + " AS record_label" + from(f, filters) + " ORDER BY c.id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new CountedRecord(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4) + " · " + rs.getString(5), "/cases/" + rs.getLong(1)))
+                        rs.getString(4), f.linkPrefix() + rs.getLong(1)))
                 .list();
         return new PageResult<>(rows, page.page(), page.size(), total);
     }
@@ -73,7 +73,7 @@ class CaseFigureRepository {
     }
 
     private static String from(CaseFigure f, Map<String, Object> filters) {
-        StringBuilder sql = new StringBuilder(" FROM case_record c ").append(f.joins())
+        StringBuilder sql = new StringBuilder(" FROM " + f.source() + " c ").append(f.joins())
                 .append(" JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE :org AND o.path LIKE :scope AND ")
                 .append(f.dateColumn()).append(" BETWEEN :from AND :to AND (").append(f.predicate()).append(")");
         for (String name : filters.keySet()) {

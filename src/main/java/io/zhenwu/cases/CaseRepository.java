@@ -285,6 +285,12 @@ class CaseRepository {
                 .update();
     }
 
+    /** The name of a town, for document numbers (下蜀镇 → 下蜀安责改〔2023〕第1号). */
+    @Unscoped("the name of the town above a unit the caller's scope contains")
+    String townName(long townId) {
+        return jdbc.sql("SELECT name FROM org_unit WHERE id = :id").param("id", townId).query(String.class).single();
+    }
+
     @Unscoped("the timeline of a case read within the caller's scope")
     List<TimelineEntry> timeline(long caseId) {
         return jdbc.sql("SELECT seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment FROM case_event "

@@ -36,6 +36,9 @@ final class CaseTypeParser {
     private static final Set<String> FIELD_KEYS = Set.of("name", "required", "label");
     private static final Set<String> LIMIT_KEYS = Set.of("unit", "promisedDays", "legalDays", "warnDaysBefore");
 
+    /** The pseudo-transition that opens a case, usable in {@code differentActorThan}. */
+    static final String OPEN = "open";
+
     private CaseTypeParser() {
     }
 
@@ -95,6 +98,9 @@ final class CaseTypeParser {
             Map<?, ?> t = ctx.map(o, "transition");
             ctx.keys("transition", t, TRANSITION_KEYS);
             String tn = ctx.text(t, "name", "[a-z][a-z0-9_]*");
+            if (tn.equals(OPEN)) {
+                throw ctx.fail("transition name 'open' is reserved for opening a case");
+            }
             if (!names.add(tn)) {
                 throw ctx.fail("transition '" + tn + "' is declared twice");
             }
@@ -135,7 +141,8 @@ final class CaseTypeParser {
         }
         for (CaseType.Transition t : transitions) {
             for (String d : t.differentActorThan()) {
-                if (!names.contains(d)) {
+                // "open" names whoever opened the case (the inspector who found a hazard).
+                if (!names.contains(d) && !d.equals(OPEN)) {
                     throw ctx.fail("transition '" + t.name() + "' must differ from the actor of unknown transition '" + d + "'");
                 }
             }

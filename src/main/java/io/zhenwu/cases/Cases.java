@@ -41,7 +41,11 @@ public class Cases {
     private final ApplicationEventPublisher events;
     private final Case.Clock clock;
 
-    Cases(CaseRepository repository, CaseTypes types, WorkingCalendar calendar, ApplicationEventPublisher events) {
+    private final org.springframework.beans.factory.ObjectProvider<TransitionGuard> guards;
+
+    Cases(CaseRepository repository, CaseTypes types, WorkingCalendar calendar, ApplicationEventPublisher events,
+          org.springframework.beans.factory.ObjectProvider<TransitionGuard> guards) {
+        this.guards = guards;
         this.repository = repository;
         this.types = types;
         this.calendar = calendar;
@@ -124,6 +128,7 @@ public class Cases {
             List<TimelineEntry> timeline = new ArrayList<>();
             timeline.add(new TimelineEntry(1, "open", null, type.initial(), h.openedBy(), h.openedAt(), Map.of(), null));
             Map<String, List<String>> prior = new java.util.HashMap<>();
+            prior.computeIfAbsent(CaseTypeParser.OPEN, x -> new ArrayList<>()).add(h.openedBy());
             for (Step s : h.steps()) {
                 Actor stepActor = new Actor(actor.userId(), s.actor(), actor.scope(), actor.roles(), actor.permissions(), actor.enterpriseId());
                 LocalDate on = s.at().atZone(Times.ZONE).toLocalDate();
@@ -260,6 +265,10 @@ public class Cases {
         if (comment != null && comment.length() > 2000) {
             throw new InvalidInputException("comment", "case.field.tooLong", "comment", 2000);
         }
+        CaseView before = CaseView.of(c, type);
+        boolean fromHere = type.transition(transition).map(t -> t.allowedFrom(c.state)).orElse(false);
+        guards.orderedStream().filter(g -> fromHere && g.caseType().equals(c.typeCode))
+                .forEach(g -> g.check(actor, before, transition, fields == null ? Map.of() : fields));
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
         TimelineEntry entry = c.fire(type, transition, actor, fields, comment, repository.actorsByTransition(c.id), now, today, clock);
         return persist(c, type, entry, expectedVersion, now);
@@ -307,6 +316,27 @@ public class Cases {
         long expected = parent.version;
         TimelineEntry entry = parent.fireSystem(type, "all_completed", "system", null, now, today, clock);
         persist(parent, type, entry, expected, now);
+    }
+
+    /** A document number of a town (整改通知书 …): the town and the next gapless sequence of a series and year. */
+    public record DocumentNumber(long townOrgId, String townName, int year, long seq) {
+    }
+
+    /**
+     * Takes the next number of a document series (e.g. {@code notice:AJZG}) of the town above {@code orgUnitId} for a year,
+     * from the same counter table and with the same locking as case numbers: gapless, a rollback gives it back.
+     */
+    public DocumentNumber nextDocumentNumber(Actor actor, long orgUnitId, String series, int year) {
+        String path = repository.pathOf(orgUnitId).orElse(null);
+        if (path == null || !actor.scope().contains(path)) {
+            throw new NotFoundException("org_unit", orgUnitId);
+        }
+        CaseRepository.Town town = repository.townOf(orgUnitId)
+                .orElseThrow(() -> new InvalidInputException("orgUnitId", "case.org.noTown"));
+        if (series == null || !series.matches("[a-z]+:[A-Z0-9]{1,8}")) {
+            throw new IllegalArgumentException("document series must look like 'notice:AJZG', not " + series);
+        }
+        return new DocumentNumber(town.id(), repository.townName(town.id()), year, repository.nextSequence(town.id(), series, year, 1));
     }
 
     /** The town's part of its case numbers (XS for 下蜀镇); administrators only, before the town's first case ideally. */

@@ -45,6 +45,7 @@ public class DemoData {
     private final IndicatorDemo indicatorDemo;
     private final ReportDemo reportDemo;
     private final ServiceHallDemo serviceHallDemo;
+    private final LoopDemo loopDemo;
     private final io.zhenwu.registry.Enterprises enterprises;
 
     /** The demo enterprise user acts for 江苏天工工具新材料股份有限公司 (their requests and notices only). */
@@ -59,7 +60,8 @@ public class DemoData {
     }
 
     DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo,
-             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, ReportDemo reportDemo) {
+             ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, ReportDemo reportDemo, LoopDemo loopDemo) {
+        this.loopDemo = loopDemo;
         this.indicatorDemo = indicatorDemo;
         this.reportDemo = reportDemo;
         this.serviceHallDemo = serviceHallDemo;
@@ -113,6 +115,10 @@ public class DemoData {
         log.info("Demo service hall loaded: {} matters, {} bundles, {} assistance requests, {} visits in {} ms", hall.matters(),
                 hall.bundles(), hall.assistance(), hall.visits(), (System.nanoTime() - started) / 1_000_000);
         bindEnterpriseUser(byCode.get("321183"));
+        started = System.nanoTime();
+        var loops = loopDemo.load(byCode.get(TOWN));
+        log.info("Demo closed loops loaded: {} inspections, {} hazards, {} labor disputes, {} farmland plots in {} ms", loops.inspections(),
+                loops.hazards(), loops.disputes(), loops.plots(), (System.nanoTime() - started) / 1_000_000);
         started = System.nanoTime();
         int reportValues = reportDemo.load(byCode.get(TOWN));
         log.info("Demo report loaded: template {} and {} department values in {} ms", ReportDemo.TEMPLATE, reportValues,

@@ -65,6 +65,16 @@ class LayoutAdvice {
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
                 items.add(new NavItem("/imports", "nav.imports", "nav.section.registry"));
             }
+            if (actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.INSPECTOR)) {
+                items.add(new NavItem("/safety", "nav.safety", "nav.section.loops"));
+            }
+            if (actor.hasRole(Role.LEADER) || actor.hasRole(Role.ADMIN)) {
+                items.add(new NavItem("/safety/board", "nav.safetyBoard", "nav.section.loops"));
+            }
+            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
+                items.add(new NavItem("/labor-disputes", "nav.laborDisputes", "nav.section.loops"));
+                items.add(new NavItem("/farmland-plots", "nav.farmlandPlots", "nav.section.loops"));
+            }
             if (actor.hasRole(Role.ADMIN)) {
                 items.add(new NavItem("/admin/org-units", "nav.orgUnits", "nav.section.admin"));
                 items.add(new NavItem("/admin/users", "nav.users", "nav.section.admin"));

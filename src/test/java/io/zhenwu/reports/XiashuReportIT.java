@@ -82,7 +82,11 @@ class XiashuReportIT {
         SEED.put("全年进驻窗口办理事项3209件", "cases.service_hall.resident_windows");
         SEED.put("设置微型消防站14处", "registry.facilities.in_service type=MICRO_FIRE_STATION");
         SEED.put("全年排查地质灾害隐患点17处，加固彩钢瓦构筑物34处，消除安全隐患18处", "registry.facilities, indicators");
-        SEED.put("实施现场整改35处", "indicators.ebike_charging_fixed");
+        SEED.put("实施现场整改35处", "cases.safety.on_the_spot category=EBIKE");
+        SEED.put("下达责令整改通知书227份，事前立案6起，整改各类安全隐患900余处，执法检查数", "cases.safety.notices, enforcement_filed, hazards_rectified approx=100");
+        SEED.put("办理各类劳动争议55件，涉及金额87万元，结案率100%", "cases.labor.accepted, amount unit=万元, closure_rate");
+        SEED.put("排查整改永久基本农田流出地块220个、508亩，第一时间确定整改和补划工作方案，实际翻耕播种面积达667亩",
+                "cases.farmland.plots, area, replanted_area");
         SEED.put("组织撤离涉险村民33人次", "indicators.villagers_evacuated");
         SEED.put("地区生产总值超95亿元，一般公共预算收入超5亿元，工业应税开票销售力争超260亿元，固定资产投资超20亿元",
                 "indicators.*.target year=+1");

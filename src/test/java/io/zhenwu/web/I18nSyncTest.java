@@ -98,7 +98,9 @@ class I18nSyncTest {
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
             "user.locked", "user.password_reset", "user.password_changed", "indicator.defined", "indicator.changed",
             "user.enterprise_bound", "case.opened", "case.transitioned", "case.escalated", "case.loaded",
-            "report.published");
+            "report.published",
+            "case.inspection_recorded", "case.hazard_recorded", "case.evidence_uploaded", "case.notice_issued",
+            "case.enforcement_filed", "case.dispute_recorded", "case.plot_recorded", "case.loop_records_loaded");
 
     private static boolean isAuditAction(String key) {
         return AUDIT_ACTIONS.contains(key);
