@@ -5,7 +5,6 @@ import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Times;
 import io.zhenwu.shared.Unscoped;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -138,24 +137,16 @@ class CaseRepository {
      */
     @Unscoped("numbering is per town; the case itself is scope-checked")
     long nextSequence(long townId, String typeCode, int year, int count) {
-        for (int attempt = 0; ; attempt++) {
-            int updated = jdbc.sql("UPDATE case_counter SET last_seq = last_seq + :n WHERE town_org_id = :t AND type_code = :c AND counter_year = :y")
-                    .param("n", count).param("t", townId).param("c", typeCode).param("y", year).update();
-            if (updated == 1) {
-                return jdbc.sql("SELECT last_seq FROM case_counter WHERE town_org_id = :t AND type_code = :c AND counter_year = :y")
-                        .param("t", townId).param("c", typeCode).param("y", year).query(Long.class).single() - count + 1;
-            }
-            try {
-                jdbc.sql("INSERT INTO case_counter (town_org_id, type_code, counter_year, last_seq) VALUES (:t, :c, :y, :n)")
-                        .param("t", townId).param("c", typeCode).param("y", year).param("n", count).update();
-                return 1;
-            } catch (DuplicateKeyException raced) {
-                if (attempt > 2) {
-                    throw raced;
-                }
-                // Another transaction created the row first; take the next number from it.
-            }
+        // Create the counter row if it is missing without failing the transaction when another one creates it at the
+        // same moment (a failed INSERT would abort a PostgreSQL transaction); then the UPDATE takes the row lock.
+        String take = "UPDATE case_counter SET last_seq = last_seq + :n WHERE town_org_id = :t AND type_code = :c AND counter_year = :y";
+        if (jdbc.sql(take).param("n", count).param("t", townId).param("c", typeCode).param("y", year).update() == 0) {
+            jdbc.sql("INSERT INTO case_counter (town_org_id, type_code, counter_year, last_seq) VALUES (:t, :c, :y, 0) ON CONFLICT DO NOTHING")
+                    .param("t", townId).param("c", typeCode).param("y", year).update();
+            jdbc.sql(take).param("n", count).param("t", townId).param("c", typeCode).param("y", year).update();
         }
+        return jdbc.sql("SELECT last_seq FROM case_counter WHERE town_org_id = :t AND type_code = :c AND counter_year = :y")
+                .param("t", townId).param("c", typeCode).param("y", year).query(Long.class).single() - count + 1;
     }
 
     @Unscoped("the service checked the handling org unit against the caller's scope")
