@@ -184,17 +184,17 @@ class CaseRepository {
         var rows = batch.stream().map(c -> (org.springframework.jdbc.core.namedparam.SqlParameterSource)
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(with(params(c), Map.of("by", c.createdBy,
                         "now", ts(c.closedAt != null ? c.closedAt : c.openedAt), "version", c.version)))).toList();
-        named.batchUpdate(insert, rows.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]));
-        Map<String, Long> ids = new HashMap<>();
-        List<String> numbers = batch.stream().map(c -> c.number).toList();
-        for (int i = 0; i < numbers.size(); i += 500) {
-            jdbc.sql("SELECT id, case_number FROM case_record WHERE case_number IN (:n)")
-                    .param("n", numbers.subList(i, Math.min(numbers.size(), i + 500)))
-                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        // The generated ids come back from the batch itself, in input order (no lookup by number: a cached generic
+        // plan of such a lookup went stale on a table that grew from empty during one load).
+        var keys = new GeneratedKeyHolder();
+        named.batchUpdate(insert, rows.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]), keys, new String[] {"id"});
+        List<Long> idList = keys.getKeyList().stream().map(k -> ((Number) k.values().iterator().next()).longValue()).toList();
+        if (idList.size() != batch.size()) {
+            throw new IllegalStateException("expected " + batch.size() + " generated ids, got " + idList.size());
         }
         List<org.springframework.jdbc.core.namedparam.SqlParameterSource> events = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            long id = ids.get(batch.get(i).number);
+            long id = idList.get(i);
             for (TimelineEntry e : timelines.get(i)) {
                 events.add(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                         .addValue("c", id).addValue("seq", e.seq()).addValue("t", e.transition()).addValue("from", e.fromState())
@@ -206,7 +206,7 @@ class CaseRepository {
         named.batchUpdate("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
                 + "VALUES (:c, :seq, :t, :from, :to, :actor, :at, :fields, :comment)",
                 events.toArray(new org.springframework.jdbc.core.namedparam.SqlParameterSource[0]));
-        return numbers.stream().map(ids::get).toList();
+        return idList;
     }
 
     /** Writes the state and clock of a case if nobody changed it since {@code expectedVersion}; false otherwise. */
