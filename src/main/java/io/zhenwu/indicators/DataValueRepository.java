@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -144,6 +146,24 @@ class DataValueRepository {
                 .optional();
     }
 
+    /** A staged row of an import job: where it sits in the file, its org unit, indicator and period. */
+    record StagedValue(long rowNumber, long orgUnitId, String indicatorCode, Period period) {
+    }
+
+    /** The rows of an import job that hold one of {@code indicators}, in file order. */
+    @Unscoped("the rows of one running import job, staged within the importer's scope by the pipeline")
+    List<StagedValue> staged(long jobId, java.util.Collection<String> indicators) {
+        if (indicators.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT row_no, org_unit_id, indicator_code, period_type, period_start FROM data_value_staging "
+                        + "WHERE job_id = :job AND indicator_code IN (:codes) ORDER BY row_no")
+                .param("job", jobId).param("codes", indicators)
+                .query((rs, i) -> new StagedValue(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        new Period(PeriodType.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate())))
+                .list();
+    }
+
     /** Whether the period is locked for the unit or any unit above it. */
     @Unscoped("locks set higher up the tree apply to the caller's units too; the unit itself was checked in scope")
     boolean locked(String orgPath, Period period) {
@@ -234,6 +254,96 @@ class DataValueRepository {
                 .param("parent", parentId).param("scope", scope.likePattern())
                 .query((rs, i) -> new ChildAggregate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4)))
                 .list();
+    }
+
+    /**
+     * Year to date of several indicators over the subtree of {@code orgPath}, in ONE statement grouped by indicator:
+     * each indicator's periods from {@code from} up to (excluding) the end date of its period type in {@code to}
+     * (a type missing from {@code to} counts nothing), each period aggregated over the org units (own value or the
+     * top-most ones below it, as {@link #series}), then the periods combined. Every combination is returned (sum,
+     * maximum, average and last period, each of the per-period sums and of the per-period averages) and the caller
+     * picks the one its indicator asks for: each is the very SQL expression {@link #combined} computes for one
+     * indicator, so the numbers are the same on either database.
+     */
+    Map<String, Combined> combinedByIndicator(DataScope scope, String orgPath, Collection<String> indicators, LocalDate from,
+                                              Map<PeriodType, LocalDate> to) {
+        if (indicators.isEmpty()) {
+            return Map.of();
+        }
+        String window = "dv.indicator_code IN (:codes) AND dv.period_type = i.period_type AND dv.period_start >= :from "
+                + "AND dv.period_start < CASE i.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
+                + "AND o.path LIKE :subtree AND o.path LIKE :scope";
+        String values = "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id JOIN indicator i ON i.code = dv.indicator_code ";
+        String sql = "WITH nested AS (SELECT dv.indicator_code AS code " + values + "WHERE " + window
+                + " GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1), "
+                + "per_period AS (SELECT dv.indicator_code AS code, dv.period_start AS period_start, SUM(dv.num_value) AS s, "
+                + "AVG(dv.num_value) AS a " + values + "WHERE " + window
+                + " AND (i.org_aggregation <> 'NONE' OR o.path = :subtreePath) "
+                + "AND (i.org_aggregation = 'NONE' OR dv.indicator_code NOT IN (SELECT n.code FROM nested n)" + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS")
+                + ") GROUP BY dv.indicator_code, dv.period_start), "
+                + "last_period AS (SELECT code, MAX(period_start) AS last_start FROM per_period GROUP BY code) "
+                + "SELECT p.code, SUM(p.s), MAX(p.s), AVG(p.s), MAX(CASE WHEN p.period_start = l.last_start THEN p.s END), "
+                + "SUM(p.a), MAX(p.a), AVG(p.a), MAX(CASE WHEN p.period_start = l.last_start THEN p.a END) "
+                + "FROM per_period p JOIN last_period l ON l.code = p.code GROUP BY p.code";
+        Map<String, Combined> result = new java.util.HashMap<>();
+        jdbc.sql(sql).param("codes", indicators).param("from", from)
+                .param("toMonth", to.getOrDefault(PeriodType.MONTH, from)).param("toQuarter", to.getOrDefault(PeriodType.QUARTER, from))
+                .param("toYear", to.getOrDefault(PeriodType.YEAR, from)).param("subtree", orgPath + "%").param("subtreePath", orgPath)
+                .param("scope", scope.likePattern())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result.put(rs.getString(1), new Combined(
+                        new Aggregated(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
+                        new Aggregated(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))));
+        return result;
+    }
+
+    /** The periods of a year combined four ways. */
+    record Aggregated(BigDecimal sum, BigDecimal max, BigDecimal average, BigDecimal last) {
+        BigDecimal by(Indicator.PeriodAggregation aggregation) {
+            return switch (aggregation) {
+                case SUM -> sum;
+                case MAX -> max;
+                case AVERAGE -> average;
+                case LAST -> last;
+            };
+        }
+    }
+
+    /** An indicator's year to date: its periods' org-unit sums combined, and its periods' org-unit averages combined. */
+    record Combined(Aggregated ofSums, Aggregated ofAverages) {
+        /** The value the indicator asks for (averaging indicators average over org units, the others add up). */
+        BigDecimal value(Indicator indicator) {
+            return (indicator.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? ofAverages : ofSums)
+                    .by(indicator.periodAggregation());
+        }
+    }
+
+    /**
+     * Each direct child's aggregate of several indicators for one period, in ONE statement grouped by child and
+     * indicator (a county's towns × every indicator). Per child: the sum and the average of the values in its subtree
+     * that no ancestor inside it shadows — the same expressions as {@link #byChild} — for the caller to pick.
+     * Children without any value do not appear.
+     */
+    List<ChildRollup> rollup(DataScope scope, String parentPath, long parentId, Collection<String> indicators, Period period) {
+        if (indicators.isEmpty()) {
+            return List.of();
+        }
+        String sql = "WITH nested AS (SELECT dv.indicator_code AS code FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
+                + "WHERE dv.indicator_code IN (:codes) AND dv.period_type = :type AND dv.period_start = :start AND o.path LIKE :subtree "
+                + "AND o.path LIKE :scope GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1) "
+                + "SELECT c.id, dv.indicator_code, SUM(dv.num_value), AVG(dv.num_value) FROM org_unit c "
+                + "JOIN org_unit o ON o.path LIKE c.path || '%' JOIN data_value dv ON dv.org_unit_id = o.id "
+                + "WHERE c.parent_id = :parent AND c.path LIKE :scope AND dv.indicator_code IN (:codes) AND dv.period_type = :type "
+                + "AND dv.period_start = :start AND (dv.indicator_code NOT IN (SELECT n.code FROM nested n)"
+                + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS").replace(":subtree", "c.path || '%'")
+                + ") GROUP BY c.id, dv.indicator_code";
+        return jdbc.sql(sql).param("codes", indicators).param("type", period.type().name()).param("start", period.start())
+                .param("subtree", parentPath + "%").param("scope", scope.likePattern()).param("parent", parentId)
+                .query((rs, i) -> new ChildRollup(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** One child's sum and average of one indicator. */
+    record ChildRollup(long orgUnitId, String indicatorCode, BigDecimal sum, BigDecimal average) {
     }
 
     /** A child org unit's aggregate (null when it has no value). */

@@ -19,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,6 +246,55 @@ public class DataValues {
     public Optional<BigDecimal> yearToDate(DataScope scope, Indicator indicator, String orgPath, int year, LocalDate lastPeriodStart) {
         return repository.combined(scope, indicator.code(), orgPath, indicator.periodType(), LocalDate.of(year, 1, 1),
                 lastPeriodStart.plusDays(1), indicator.orgAggregation(), indicator.periodAggregation());
+    }
+
+    /**
+     * Year to date of several indicators at once (a target board), in one grouped statement: for each indicator the
+     * periods of {@code year} up to and including the last complete period of its type in {@code lastPeriods}, combined
+     * as {@link #yearToDate} combines them. Indicators without a value, or whose type has no complete period, are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> yearToDate(DataScope scope, Collection<Indicator> indicators, String orgPath, int year,
+                                              Map<PeriodType, Period> lastPeriods) {
+        Map<PeriodType, LocalDate> ends = new java.util.EnumMap<>(PeriodType.class);
+        lastPeriods.forEach((type, last) -> ends.put(type, last.start().plusDays(1)));
+        List<String> codes = indicators.stream().filter(i -> !i.derived() && lastPeriods.containsKey(i.periodType()))
+                .map(Indicator::code).distinct().toList();
+        var combined = repository.combinedByIndicator(scope, orgPath, codes, LocalDate.of(year, 1, 1), ends);
+        Map<String, BigDecimal> result = new java.util.HashMap<>();
+        for (Indicator i : indicators) {
+            var c = combined.get(i.code());
+            BigDecimal value = c == null ? null : c.value(i);
+            if (value != null) {
+                result.put(i.code(), value);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * 汇总对比: every stored indicator of the period's type for each direct child of the org unit, side by side (a
+     * county leader's towns), in one statement grouped by child and indicator. Per indicator (catalogue order) the
+     * children in code order, each with its value or null — the same numbers as {@link #byChild} for each indicator.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<DataValueRepository.ChildAggregate>> rollup(DataScope scope, String orgUnitCode, Period period) {
+        OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        List<Indicator> stored = indicators.all().stream().filter(i -> !i.derived() && i.periodType() == period.type()).toList();
+        List<OrgUnit> children = orgUnits.children(scope, org.id()); // in code order, as byChild lists them
+        Map<String, BigDecimal> values = new java.util.HashMap<>();
+        Map<String, Indicator> byCode = new java.util.HashMap<>();
+        stored.forEach(i -> byCode.put(i.code(), i));
+        for (var r : repository.rollup(scope, org.path(), org.id(), byCode.keySet(), period)) {
+            Indicator i = byCode.get(r.indicatorCode());
+            values.put(r.indicatorCode() + "|" + r.orgUnitId(), i.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? r.average() : r.sum());
+        }
+        Map<String, List<DataValueRepository.ChildAggregate>> rollup = new java.util.LinkedHashMap<>();
+        for (Indicator i : stored) {
+            rollup.put(i.code(), children.stream().map(c -> new DataValueRepository.ChildAggregate(c.id(), c.code(), c.name(),
+                    values.get(i.code() + "|" + c.id()))).toList());
+        }
+        return rollup;
     }
 
     static BigDecimal percent(BigDecimal part, BigDecimal whole, int decimals) {

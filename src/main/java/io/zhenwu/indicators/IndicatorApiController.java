@@ -155,6 +155,13 @@ class IndicatorApiController {
         return values.byChild(scope, code, org, Period.parse("period", period));
     }
 
+    @GetMapping("/api/v1/rollups")
+    @Operation(summary = "Every indicator of the period's frequency for each direct child of the org unit, side by side (one query)")
+    java.util.Map<String, List<DataValueRepository.ChildAggregate>> rollup(DataScope scope, @RequestParam String org,
+                                                                             @RequestParam String period) {
+        return values.rollup(scope, org, Period.parse("period", period));
+    }
+
     @GetMapping("/api/v1/targets/progress")
     @Operation(summary = "The org unit's targets for a year with completion, 序时进度 and status on asOf (default today)")
     List<Targets.Progress> progress(DataScope scope, @RequestParam String org, @RequestParam int year,
@@ -198,6 +205,7 @@ class IndicatorApiController {
                     EndpointRule.roles("PUT", "/api/v1/data-values", Role.ADMIN, Role.STAFF, Role.CADRE),
                     EndpointRule.roles("GET", "/api/v1/data-values/{id}/revisions", READERS),
                     EndpointRule.roles("GET", "/api/v1/targets/progress", READERS),
+                    EndpointRule.roles("GET", "/api/v1/rollups", READERS),
                     EndpointRule.roles("PUT", "/api/v1/targets", Role.ADMIN, Role.LEADER),
                     EndpointRule.roles("POST", "/api/v1/validation-runs", READERS),
                     EndpointRule.roles("POST", "/api/v1/period-locks", Role.ADMIN, Role.LEADER),
