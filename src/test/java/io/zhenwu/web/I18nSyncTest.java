@@ -96,7 +96,8 @@ class I18nSyncTest {
 
     /** Audit action names ("user.login") are identifiers stored in the trail, not message keys. */
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
-            "user.locked", "user.password_reset", "user.password_changed", "indicator.defined", "indicator.changed");
+            "user.locked", "user.password_reset", "user.password_changed", "indicator.defined", "indicator.changed",
+            "validation_rule.defined", "validation_rule.changed", "validation_rule.deactivated");
 
     private static boolean isAuditAction(String key) {
         return AUDIT_ACTIONS.contains(key);
