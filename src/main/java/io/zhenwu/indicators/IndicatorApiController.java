@@ -227,6 +227,10 @@ class IndicatorApiController {
                     EndpointRule.roles("GET", "/api/v1/validation-rules", READERS),
                     EndpointRule.roles("POST", "/api/v1/validation-rules", Role.ADMIN),
                     EndpointRule.roles("PATCH", "/api/v1/validation-rules/{id}", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/indicators", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/indicators/**", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/validation-rules", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/validation-rules/**", Role.ADMIN),
                     EndpointRule.roles("POST", "/api/v1/period-locks", Role.ADMIN, Role.LEADER),
                     EndpointRule.roles("GET", "/indicators/**", READERS),
                     EndpointRule.roles("POST", "/indicators/**", Role.ADMIN, Role.STAFF, Role.CADRE, Role.LEADER));
