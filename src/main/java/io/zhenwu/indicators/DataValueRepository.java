@@ -152,7 +152,7 @@ class DataValueRepository {
 
     /** The rows of an import job that hold one of {@code indicators}, in file order. */
     @Unscoped("the rows of one running import job, staged within the importer's scope by the pipeline")
-    List<StagedValue> staged(long jobId, java.util.Collection<String> indicators) {
+    List<StagedValue> staged(long jobId, Collection<String> indicators) {
         if (indicators.isEmpty()) {
             return List.of();
         }
@@ -257,43 +257,53 @@ class DataValueRepository {
     }
 
     /**
-     * Year to date of several indicators over the subtree of {@code orgPath}, in ONE statement grouped by indicator:
-     * each indicator's periods from {@code from} up to (excluding) the end date of its period type in {@code to}
-     * (a type missing from {@code to} counts nothing), each period aggregated over the org units (own value or the
-     * top-most ones below it, as {@link #series}), then the periods combined. Every combination is returned (sum,
-     * maximum, average and last period, each of the per-period sums and of the per-period averages) and the caller
-     * picks the one its indicator asks for: each is the very SQL expression {@link #combined} computes for one
-     * indicator, so the numbers are the same on either database.
+     * Year to date of every indicator with values in the subtree of {@code orgPath}, in ONE statement grouped by
+     * indicator (a target board): each indicator's periods from {@code from} up to (excluding) the end date of its
+     * period type in {@code to} (a type missing from {@code to} counts nothing), each period aggregated over the org
+     * units (own value or the top-most ones below it, as {@link #series}), then the periods combined. Every
+     * combination is returned (sum, maximum, average and last period, of the per-period sums and of the per-period
+     * averages) and the caller picks the one its indicator asks for: each is the very SQL expression {@link #combined}
+     * computes for one indicator, so the numbers are the same on either database. The statement has the shape of the
+     * hand-written one (subtree → values by org unit and date); whether values sit at more than one level, which needs
+     * the costly shadowing test, is asked first in one cheap grouped statement for all indicators together.
      */
-    Map<String, Combined> combinedByIndicator(DataScope scope, String orgPath, Collection<String> indicators, LocalDate from,
-                                              Map<PeriodType, LocalDate> to) {
-        if (indicators.isEmpty()) {
+    Map<String, Combined> combinedByIndicator(DataScope scope, String orgPath, LocalDate from, Map<PeriodType, LocalDate> to) {
+        LocalDate end = to.values().stream().max(LocalDate::compareTo).orElse(from);
+        if (!end.isAfter(from)) {
             return Map.of();
         }
-        String window = "dv.indicator_code IN (:codes) AND dv.period_type = i.period_type AND dv.period_start >= :from "
+        String window = "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id JOIN indicator i ON i.code = dv.indicator_code "
+                + "WHERE dv.period_start >= :from AND dv.period_start < :to AND dv.period_type = i.period_type "
                 + "AND dv.period_start < CASE i.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
-                + "AND o.path LIKE :subtree AND o.path LIKE :scope";
-        String values = "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id JOIN indicator i ON i.code = dv.indicator_code ";
-        String sql = "WITH nested AS (SELECT dv.indicator_code AS code " + values + "WHERE " + window
-                + " GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1), "
-                + "per_period AS (SELECT dv.indicator_code AS code, dv.period_start AS period_start, SUM(dv.num_value) AS s, "
-                + "AVG(dv.num_value) AS a " + values + "WHERE " + window
-                + " AND (i.org_aggregation <> 'NONE' OR o.path = :subtreePath) "
-                + "AND (i.org_aggregation = 'NONE' OR dv.indicator_code NOT IN (SELECT n.code FROM nested n)" + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS")
-                + ") GROUP BY dv.indicator_code, dv.period_start), "
-                + "last_period AS (SELECT code, MAX(period_start) AS last_start FROM per_period GROUP BY code) "
-                + "SELECT p.code, SUM(p.s), MAX(p.s), AVG(p.s), MAX(CASE WHEN p.period_start = l.last_start THEN p.s END), "
-                + "SUM(p.a), MAX(p.a), AVG(p.a), MAX(CASE WHEN p.period_start = l.last_start THEN p.a END) "
-                + "FROM per_period p JOIN last_period l ON l.code = p.code GROUP BY p.code";
+                + "AND o.path LIKE :subtree AND o.path LIKE :scope ";
+        List<String> nested = bindWindow(jdbc.sql("SELECT dv.indicator_code " + window
+                + "GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1"), scope, orgPath, from, end, to)
+                .query(String.class).list();
+        String shadowed = nested.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:nested)"
+                + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS") + ") ";
+        String perPeriod = "SELECT dv.indicator_code AS code, SUM(dv.num_value) AS s, AVG(dv.num_value) AS a, "
+                + "FIRST_VALUE(SUM(dv.num_value)) OVER (PARTITION BY dv.indicator_code ORDER BY dv.period_start DESC) AS last_s, "
+                + "FIRST_VALUE(AVG(dv.num_value)) OVER (PARTITION BY dv.indicator_code ORDER BY dv.period_start DESC) AS last_a "
+                + window + "AND (i.org_aggregation <> 'NONE' OR o.path = :subtreePath) " + shadowed
+                + "GROUP BY dv.indicator_code, dv.period_start";
+        var spec = bindWindow(jdbc.sql("SELECT p.code, SUM(p.s), MAX(p.s), AVG(p.s), MAX(p.last_s), SUM(p.a), MAX(p.a), AVG(p.a), "
+                + "MAX(p.last_a) FROM (" + perPeriod + ") p GROUP BY p.code"), scope, orgPath, from, end, to)
+                .param("subtreePath", orgPath);
+        if (!nested.isEmpty()) {
+            spec = spec.param("nested", nested);
+        }
         Map<String, Combined> result = new java.util.HashMap<>();
-        jdbc.sql(sql).param("codes", indicators).param("from", from)
-                .param("toMonth", to.getOrDefault(PeriodType.MONTH, from)).param("toQuarter", to.getOrDefault(PeriodType.QUARTER, from))
-                .param("toYear", to.getOrDefault(PeriodType.YEAR, from)).param("subtree", orgPath + "%").param("subtreePath", orgPath)
-                .param("scope", scope.likePattern())
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result.put(rs.getString(1), new Combined(
-                        new Aggregated(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
-                        new Aggregated(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))));
+        spec.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result.put(rs.getString(1), new Combined(
+                new Aggregated(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
+                new Aggregated(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))));
         return result;
+    }
+
+    private static JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec spec, DataScope scope, String orgPath, LocalDate from,
+                                                       LocalDate end, Map<PeriodType, LocalDate> to) {
+        return spec.param("from", from).param("to", end).param("toMonth", to.getOrDefault(PeriodType.MONTH, from))
+                .param("toQuarter", to.getOrDefault(PeriodType.QUARTER, from)).param("toYear", to.getOrDefault(PeriodType.YEAR, from))
+                .param("subtree", orgPath + "%").param("scope", scope.likePattern());
     }
 
     /** The periods of a year combined four ways. */
@@ -318,28 +328,31 @@ class DataValueRepository {
     }
 
     /**
-     * Each direct child's aggregate of several indicators for one period, in ONE statement grouped by child and
-     * indicator (a county's towns × every indicator). Per child: the sum and the average of the values in its subtree
-     * that no ancestor inside it shadows — the same expressions as {@link #byChild} — for the caller to pick.
-     * Children without any value do not appear.
+     * Each direct child's aggregate of every indicator for one period, in ONE statement grouped by child and
+     * indicator (a county's towns × every indicator), of the hand-written statement's shape. Per child: the sum and
+     * the average of the values in its subtree that no ancestor inside it shadows — the same expressions as
+     * {@link #byChild} — for the caller to pick. Whether any indicator has values at more than one level (and so needs
+     * the shadowing test) is asked first, for all indicators in one cheap grouped statement. Children without any
+     * value do not appear.
      */
-    List<ChildRollup> rollup(DataScope scope, String parentPath, long parentId, Collection<String> indicators, Period period) {
-        if (indicators.isEmpty()) {
-            return List.of();
+    List<ChildRollup> rollup(DataScope scope, String parentPath, long parentId, Period period) {
+        List<String> nested = jdbc.sql("SELECT dv.indicator_code FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
+                        + "WHERE dv.period_type = :type AND dv.period_start = :start AND o.path LIKE :subtree AND o.path LIKE :scope "
+                        + "GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1")
+                .param("type", period.type().name()).param("start", period.start()).param("subtree", parentPath + "%")
+                .param("scope", scope.likePattern()).query(String.class).list();
+        String shadowed = nested.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:nested)"
+                + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS").replace(":subtree", "c.path || '%'") + ") ";
+        var spec = jdbc.sql("SELECT c.id, dv.indicator_code, SUM(dv.num_value), AVG(dv.num_value) FROM org_unit c "
+                        + "JOIN org_unit o ON o.path LIKE c.path || '%' JOIN data_value dv ON dv.org_unit_id = o.id "
+                        + "WHERE c.parent_id = :parent AND c.path LIKE :scope AND dv.period_type = :type AND dv.period_start = :start "
+                        + shadowed + "GROUP BY c.id, dv.indicator_code")
+                .param("type", period.type().name()).param("start", period.start()).param("scope", scope.likePattern())
+                .param("parent", parentId);
+        if (!nested.isEmpty()) {
+            spec = spec.param("nested", nested);
         }
-        String sql = "WITH nested AS (SELECT dv.indicator_code AS code FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
-                + "WHERE dv.indicator_code IN (:codes) AND dv.period_type = :type AND dv.period_start = :start AND o.path LIKE :subtree "
-                + "AND o.path LIKE :scope GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1) "
-                + "SELECT c.id, dv.indicator_code, SUM(dv.num_value), AVG(dv.num_value) FROM org_unit c "
-                + "JOIN org_unit o ON o.path LIKE c.path || '%' JOIN data_value dv ON dv.org_unit_id = o.id "
-                + "WHERE c.parent_id = :parent AND c.path LIKE :scope AND dv.indicator_code IN (:codes) AND dv.period_type = :type "
-                + "AND dv.period_start = :start AND (dv.indicator_code NOT IN (SELECT n.code FROM nested n)"
-                + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS").replace(":subtree", "c.path || '%'")
-                + ") GROUP BY c.id, dv.indicator_code";
-        return jdbc.sql(sql).param("codes", indicators).param("type", period.type().name()).param("start", period.start())
-                .param("subtree", parentPath + "%").param("scope", scope.likePattern()).param("parent", parentId)
-                .query((rs, i) -> new ChildRollup(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
-                .list();
+        return spec.query((rs, i) -> new ChildRollup(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4))).list();
     }
 
     /** One child's sum and average of one indicator. */

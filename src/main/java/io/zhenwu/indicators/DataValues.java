@@ -258,12 +258,10 @@ public class DataValues {
                                               Map<PeriodType, Period> lastPeriods) {
         Map<PeriodType, LocalDate> ends = new java.util.EnumMap<>(PeriodType.class);
         lastPeriods.forEach((type, last) -> ends.put(type, last.start().plusDays(1)));
-        List<String> codes = indicators.stream().filter(i -> !i.derived() && lastPeriods.containsKey(i.periodType()))
-                .map(Indicator::code).distinct().toList();
-        var combined = repository.combinedByIndicator(scope, orgPath, codes, LocalDate.of(year, 1, 1), ends);
+        var combined = repository.combinedByIndicator(scope, orgPath, LocalDate.of(year, 1, 1), ends);
         Map<String, BigDecimal> result = new java.util.HashMap<>();
         for (Indicator i : indicators) {
-            var c = combined.get(i.code());
+            var c = i.derived() || !lastPeriods.containsKey(i.periodType()) ? null : combined.get(i.code());
             BigDecimal value = c == null ? null : c.value(i);
             if (value != null) {
                 result.put(i.code(), value);
@@ -274,7 +272,8 @@ public class DataValues {
 
     /**
      * 汇总对比: every stored indicator of the period's type for each direct child of the org unit, side by side (a
-     * county leader's towns), in one statement grouped by child and indicator. Per indicator (catalogue order) the
+     * county leader's towns), in one statement grouped by child and indicator (after one cheap probe whether any value
+     * is shadowed by one higher up). Per indicator (catalogue order) the
      * children in code order, each with its value or null — the same numbers as {@link #byChild} for each indicator.
      */
     @Transactional(readOnly = true)
@@ -285,8 +284,11 @@ public class DataValues {
         Map<String, BigDecimal> values = new java.util.HashMap<>();
         Map<String, Indicator> byCode = new java.util.HashMap<>();
         stored.forEach(i -> byCode.put(i.code(), i));
-        for (var r : repository.rollup(scope, org.path(), org.id(), byCode.keySet(), period)) {
+        for (var r : repository.rollup(scope, org.path(), org.id(), period)) {
             Indicator i = byCode.get(r.indicatorCode());
+            if (i == null) {
+                continue;
+            }
             values.put(r.indicatorCode() + "|" + r.orgUnitId(), i.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? r.average() : r.sum());
         }
         Map<String, List<DataValueRepository.ChildAggregate>> rollup = new java.util.LinkedHashMap<>();

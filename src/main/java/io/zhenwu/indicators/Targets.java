@@ -142,8 +142,9 @@ public class Targets {
     /**
      * The org unit's targets for the year, each with its progress on {@code asOf}. A constant number of statements
      * whatever the number of targets: the targets, the catalogue, their splits, and the year to date of every stored
-     * indicator in one statement grouped by indicator. Only a target on a derived indicator evaluates its formula on
-     * its own (its inputs are other indicators).
+     * indicator in one statement grouped by indicator (after one cheap probe whether any value is shadowed by one
+     * higher up). Only a target on a derived indicator evaluates its formula on its own (its inputs are other
+     * indicators).
      */
     @Transactional(readOnly = true)
     public List<Progress> progress(DataScope scope, String orgUnitCode, int year, LocalDate asOf) {
