@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,10 +259,10 @@ public class DataValues {
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> yearToDate(DataScope scope, Collection<Indicator> indicators, String orgPath, int year,
                                               Map<PeriodType, Period> lastPeriods) {
-        Map<PeriodType, LocalDate> ends = new java.util.EnumMap<>(PeriodType.class);
+        Map<PeriodType, LocalDate> ends = new EnumMap<>(PeriodType.class);
         lastPeriods.forEach((type, last) -> ends.put(type, last.start().plusDays(1)));
         var combined = repository.combinedByIndicator(scope, orgPath, LocalDate.of(year, 1, 1), ends);
-        Map<String, BigDecimal> result = new java.util.HashMap<>();
+        Map<String, BigDecimal> result = new HashMap<>();
         for (Indicator i : indicators) {
             var c = i.derived() || !lastPeriods.containsKey(i.periodType()) ? null : combined.get(i.code());
             BigDecimal value = c == null ? null : c.value(i);
@@ -273,25 +276,26 @@ public class DataValues {
     /**
      * 汇总对比: every stored indicator of the period's type for each direct child of the org unit, side by side (a
      * county leader's towns), in one statement grouped by child and indicator (after one cheap probe whether any value
-     * is shadowed by one higher up). Per indicator (catalogue order) the
-     * children in code order, each with its value or null — the same numbers as {@link #byChild} for each indicator.
+     * is shadowed by one higher up). Per indicator (catalogue order) the children in code order, each with its value
+     * or null — the same numbers as {@link #byChild} gives for each indicator.
      */
     @Transactional(readOnly = true)
     public Map<String, List<DataValueRepository.ChildAggregate>> rollup(DataScope scope, String orgUnitCode, Period period) {
         OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
         List<Indicator> stored = indicators.all().stream().filter(i -> !i.derived() && i.periodType() == period.type()).toList();
         List<OrgUnit> children = orgUnits.children(scope, org.id()); // in code order, as byChild lists them
-        Map<String, BigDecimal> values = new java.util.HashMap<>();
-        Map<String, Indicator> byCode = new java.util.HashMap<>();
+        Map<String, BigDecimal> values = new HashMap<>();
+        Map<String, Indicator> byCode = new HashMap<>();
         stored.forEach(i -> byCode.put(i.code(), i));
         for (var r : repository.rollup(scope, org.path(), org.id(), period)) {
             Indicator i = byCode.get(r.indicatorCode());
             if (i == null) {
                 continue;
             }
-            values.put(r.indicatorCode() + "|" + r.orgUnitId(), i.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? r.average() : r.sum());
+            values.put(r.indicatorCode() + "|" + r.orgUnitId(),
+                    i.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? r.average() : r.sum());
         }
-        Map<String, List<DataValueRepository.ChildAggregate>> rollup = new java.util.LinkedHashMap<>();
+        Map<String, List<DataValueRepository.ChildAggregate>> rollup = new LinkedHashMap<>();
         for (Indicator i : stored) {
             rollup.put(i.code(), children.stream().map(c -> new DataValueRepository.ChildAggregate(c.id(), c.code(), c.name(),
                     values.get(i.code() + "|" + c.id()))).toList());

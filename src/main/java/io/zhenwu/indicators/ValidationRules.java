@@ -11,6 +11,7 @@ import io.zhenwu.shared.NotFoundException;
 import io.zhenwu.shared.Times;
 import io.zhenwu.shared.Unscoped;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
@@ -20,9 +21,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +214,7 @@ public class ValidationRules {
         } else if (!OPERATORS.contains(rule.operator())) {
             problems.add(FieldViolation.of("operator", "indicator.rule.operator", rule.operator()));
         }
-        if (java.util.Arrays.stream(Importance.values()).noneMatch(i -> i.name().equals(rule.importance()))) {
+        if (Arrays.stream(Importance.values()).noneMatch(i -> i.name().equals(rule.importance()))) {
             problems.add(FieldViolation.of("importance", "indicator.rule.importance", rule.importance()));
         }
         if (rule.periodType() == null) {
@@ -240,8 +245,8 @@ public class ValidationRules {
             }
             if (type != null && !indicator.derived() && indicator.periodType() != type && type != PeriodType.YEAR) {
                 problems.add(FieldViolation.of(field, "indicator.rule.periodType", reference.code(),
-                        new org.springframework.context.support.DefaultMessageSourceResolvable(indicator.periodType().messageKey()),
-                        new org.springframework.context.support.DefaultMessageSourceResolvable(type.messageKey())));
+                        new DefaultMessageSourceResolvable(indicator.periodType().messageKey()),
+                        new DefaultMessageSourceResolvable(type.messageKey())));
                 return;
             }
         }
@@ -266,7 +271,7 @@ public class ValidationRules {
     /** The active blocking rules and the stored indicators each depends on (through derived ones too). */
     Map<Rule, Set<String>> blockingRules() {
         Map<String, Indicator> byCode = catalogueByCode();
-        Map<Rule, Set<String>> rules = new java.util.LinkedHashMap<>();
+        Map<Rule, Set<String>> rules = new LinkedHashMap<>();
         for (Rule r : catalogue.all(false)) {
             if (r.blocking()) {
                 rules.put(r, inputs(r, byCode));
@@ -278,8 +283,8 @@ public class ValidationRules {
     /** The stored (non-derived) indicators a rule reads, following derived indicators' formulas. */
     private static Set<String> inputs(Rule rule, Map<String, Indicator> byCode) {
         Set<String> inputs = new LinkedHashSet<>();
-        Set<String> seen = new java.util.HashSet<>();
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
         for (String text : List.of(rule.left(), rule.right())) {
             Formula.parse(text).references().forEach(r -> pending.add(r.code()));
         }
