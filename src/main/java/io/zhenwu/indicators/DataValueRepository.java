@@ -257,46 +257,46 @@ class DataValueRepository {
     }
 
     /**
-     * Year to date of every indicator with values in the subtree of {@code orgPath}, in ONE statement grouped by
-     * indicator (a target board): each indicator's periods from {@code from} up to (excluding) the end date of its
-     * period type in {@code to} (a type missing from {@code to} counts nothing), each period aggregated over the org
-     * units (own value or the top-most ones below it, as {@link #series}), then the periods combined. Every
-     * combination is returned (sum, maximum, average and last period, of the per-period sums and of the per-period
-     * averages) and the caller picks the one its indicator asks for: each is the very SQL expression {@link #combined}
-     * computes for one indicator, so the numbers are the same on either database. The statement has the shape of the
-     * hand-written one (subtree → values by org unit and date); whether values sit at more than one level, which needs
-     * the costly shadowing test, is asked first in one cheap grouped statement for all indicators together.
+     * Every indicator with values in the subtree of {@code orgPath}, period by period, in ONE statement grouped by
+     * indicator and period (a target board): each indicator's periods from {@code from} up to (excluding) the end date
+     * of its period type in {@code to} (a type missing from {@code to} counts nothing), each aggregated over the org
+     * units as {@link #series} aggregates one indicator — own value or the top-most ones below it, summed, or averaged
+     * for the indicators in {@code averaged}, or only the unit's own value for those in {@code ownOnly} (the same SQL
+     * expressions). A value has its indicator's period type (entry and import make sure), so the window is the
+     * value's own type's. The statement has the shape of the hand-written one (subtree → values by org unit and date);
+     * whether values sit at more than one level, which needs the costly shadowing test, is asked first in one cheap
+     * grouped statement for all indicators together. In period order.
      */
-    Map<String, Combined> combinedByIndicator(DataScope scope, String orgPath, LocalDate from, Map<PeriodType, LocalDate> to) {
+    List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, LocalDate from, Map<PeriodType, LocalDate> to,
+                                    Collection<String> ownOnly, Collection<String> averaged) {
         LocalDate end = to.values().stream().max(LocalDate::compareTo).orElse(from);
         if (!end.isAfter(from)) {
-            return Map.of();
+            return List.of();
         }
-        String window = "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id JOIN indicator i ON i.code = dv.indicator_code "
-                + "WHERE dv.period_start >= :from AND dv.period_start < :to AND dv.period_type = i.period_type "
-                + "AND dv.period_start < CASE i.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
+        String window = "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
+                + "WHERE dv.period_start >= :from AND dv.period_start < :to "
+                + "AND dv.period_start < CASE dv.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
                 + "AND o.path LIKE :subtree AND o.path LIKE :scope ";
         List<String> nested = bindWindow(jdbc.sql("SELECT dv.indicator_code " + window
                 + "GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1"), scope, orgPath, from, end, to)
                 .query(String.class).list();
         String shadowed = nested.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:nested)"
                 + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS") + ") ";
-        String perPeriod = "SELECT dv.indicator_code AS code, SUM(dv.num_value) AS s, AVG(dv.num_value) AS a, "
-                + "FIRST_VALUE(SUM(dv.num_value)) OVER (PARTITION BY dv.indicator_code ORDER BY dv.period_start DESC) AS last_s, "
-                + "FIRST_VALUE(AVG(dv.num_value)) OVER (PARTITION BY dv.indicator_code ORDER BY dv.period_start DESC) AS last_a "
-                + window + "AND (i.org_aggregation <> 'NONE' OR o.path = :subtreePath) " + shadowed
-                + "GROUP BY dv.indicator_code, dv.period_start";
-        var spec = bindWindow(jdbc.sql("SELECT p.code, SUM(p.s), MAX(p.s), AVG(p.s), MAX(p.last_s), SUM(p.a), MAX(p.a), AVG(p.a), "
-                + "MAX(p.last_a) FROM (" + perPeriod + ") p GROUP BY p.code"), scope, orgPath, from, end, to)
-                .param("subtreePath", orgPath);
+        String own = ownOnly.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:ownOnly) OR o.path = :subtreePath) ";
+        String value = averaged.isEmpty() ? "SUM(dv.num_value)"
+                : "CASE WHEN dv.indicator_code IN (:averaged) THEN AVG(dv.num_value) ELSE SUM(dv.num_value) END";
+        var spec = bindWindow(jdbc.sql("SELECT dv.indicator_code, dv.period_start, " + value + " " + window + own + shadowed
+                + "GROUP BY dv.indicator_code, dv.period_start ORDER BY dv.period_start"), scope, orgPath, from, end, to);
         if (!nested.isEmpty()) {
             spec = spec.param("nested", nested);
         }
-        Map<String, Combined> result = new java.util.HashMap<>();
-        spec.query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result.put(rs.getString(1), new Combined(
-                new Aggregated(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)),
-                new Aggregated(rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))));
-        return result;
+        if (!ownOnly.isEmpty()) {
+            spec = spec.param("ownOnly", ownOnly).param("subtreePath", orgPath);
+        }
+        if (!averaged.isEmpty()) {
+            spec = spec.param("averaged", averaged);
+        }
+        return spec.query((rs, i) -> new PeriodAggregate(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3))).list();
     }
 
     private static JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec spec, DataScope scope, String orgPath, LocalDate from,
@@ -306,25 +306,8 @@ class DataValueRepository {
                 .param("subtree", orgPath + "%").param("scope", scope.likePattern());
     }
 
-    /** The periods of a year combined four ways. */
-    record Aggregated(BigDecimal sum, BigDecimal max, BigDecimal average, BigDecimal last) {
-        BigDecimal by(Indicator.PeriodAggregation aggregation) {
-            return switch (aggregation) {
-                case SUM -> sum;
-                case MAX -> max;
-                case AVERAGE -> average;
-                case LAST -> last;
-            };
-        }
-    }
-
-    /** An indicator's year to date: its periods' org-unit sums combined, and its periods' org-unit averages combined. */
-    record Combined(Aggregated ofSums, Aggregated ofAverages) {
-        /** The value the indicator asks for (averaging indicators average over org units, the others add up). */
-        BigDecimal value(Indicator indicator) {
-            return (indicator.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? ofAverages : ofSums)
-                    .by(indicator.periodAggregation());
-        }
+    /** One indicator's value over the org units for one period. */
+    record PeriodAggregate(String indicatorCode, LocalDate periodStart, BigDecimal value) {
     }
 
     /**

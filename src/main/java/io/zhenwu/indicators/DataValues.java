@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -253,22 +254,38 @@ public class DataValues {
 
     /**
      * Year to date of several indicators at once (a target board), in one grouped statement: for each indicator the
-     * periods of {@code year} up to and including the last complete period of its type in {@code lastPeriods}, combined
-     * as {@link #yearToDate} combines them. Indicators without a value, or whose type has no complete period, are absent.
+     * periods of {@code year} up to and including the last complete period of its type in {@code lastPeriods}, each
+     * aggregated over the org units in SQL as {@link #yearToDate} aggregates them, then combined as the indicator
+     * combines periods — sum, maximum and last period exactly as SQL would; the average of (at most twelve) periods in
+     * 34 significant digits, which rounds to the indicator's decimals as SQL's average does. Indicators without a
+     * value, or whose type has no complete period, are absent. Values are not rounded.
      */
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> yearToDate(DataScope scope, Collection<Indicator> indicators, String orgPath, int year,
                                               Map<PeriodType, Period> lastPeriods) {
         Map<PeriodType, LocalDate> ends = new EnumMap<>(PeriodType.class);
         lastPeriods.forEach((type, last) -> ends.put(type, last.start().plusDays(1)));
-        var combined = repository.combinedByIndicator(scope, orgPath, LocalDate.of(year, 1, 1), ends);
+        List<String> ownOnly = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.NONE)
+                .map(Indicator::code).distinct().toList();
+        List<String> averaged = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
+                .map(Indicator::code).distinct().toList();
+        Map<String, List<BigDecimal>> periods = new HashMap<>();
+        for (var p : repository.perPeriod(scope, orgPath, LocalDate.of(year, 1, 1), ends, ownOnly, averaged)) {
+            periods.computeIfAbsent(p.indicatorCode(), k -> new ArrayList<>()).add(p.value());
+        }
         Map<String, BigDecimal> result = new HashMap<>();
         for (Indicator i : indicators) {
-            var c = i.derived() || !lastPeriods.containsKey(i.periodType()) ? null : combined.get(i.code());
-            BigDecimal value = c == null ? null : c.value(i);
-            if (value != null) {
-                result.put(i.code(), value);
+            List<BigDecimal> values = i.derived() || !lastPeriods.containsKey(i.periodType()) ? null : periods.get(i.code());
+            if (values == null || values.isEmpty()) {
+                continue;
             }
+            result.put(i.code(), switch (i.periodAggregation()) {
+                case SUM -> values.stream().reduce(BigDecimal::add).orElseThrow();
+                case MAX -> values.stream().max(BigDecimal::compareTo).orElseThrow();
+                case LAST -> values.get(values.size() - 1);
+                case AVERAGE -> values.stream().reduce(BigDecimal::add).orElseThrow()
+                        .divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128);
+            });
         }
         return result;
     }
