@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -263,9 +264,9 @@ class DataValueRepository {
      * units as {@link #series} aggregates one indicator — own value or the top-most ones below it, summed, or averaged
      * for the indicators in {@code averaged}, or only the unit's own value for those in {@code ownOnly} (the same SQL
      * expressions). A value has its indicator's period type (entry and import make sure), so the window is the
-     * value's own type's. The statement has the shape of the hand-written one (subtree → values by org unit and date);
-     * whether values sit at more than one level, which needs the costly shadowing test, is asked first in one cheap
-     * grouped statement for all indicators together. In period order.
+     * value's own type's. The statement has the shape of the hand-written one (subtree → values by org unit and date)
+     * and also says which groups hold values at more than one level; only for their indicators (rare: values are
+     * entered at one level) a second statement applies the costly shadowing test. In period order.
      */
     List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, LocalDate from, Map<PeriodType, LocalDate> to,
                                     Collection<String> ownOnly, Collection<String> averaged) {
@@ -273,30 +274,42 @@ class DataValueRepository {
         if (!end.isAfter(from)) {
             return List.of();
         }
-        String window = "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
-                + "WHERE dv.period_start >= :from AND dv.period_start < :to "
-                + "AND dv.period_start < CASE dv.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
-                + "AND o.path LIKE :subtree AND o.path LIKE :scope ";
-        List<String> nested = bindWindow(jdbc.sql("SELECT dv.indicator_code " + window
-                + "GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1"), scope, orgPath, from, end, to)
-                .query(String.class).list();
-        String shadowed = nested.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:nested)"
-                + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS") + ") ";
-        String own = ownOnly.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:ownOnly) OR o.path = :subtreePath) ";
         String value = averaged.isEmpty() ? "SUM(dv.num_value)"
                 : "CASE WHEN dv.indicator_code IN (:averaged) THEN AVG(dv.num_value) ELSE SUM(dv.num_value) END";
-        var spec = bindWindow(jdbc.sql("SELECT dv.indicator_code, dv.period_start, " + value + " " + window + own + shadowed
-                + "GROUP BY dv.indicator_code, dv.period_start ORDER BY dv.period_start"), scope, orgPath, from, end, to);
+        String sql = "SELECT dv.indicator_code, dv.period_start, " + value + ", MIN(o.depth), MAX(o.depth) "
+                + "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.period_start >= :from AND dv.period_start < :to "
+                + "AND dv.period_start < CASE dv.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
+                + "AND o.path LIKE :subtree AND o.path LIKE :scope "
+                + (ownOnly.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:ownOnly) OR o.path = :subtreePath) ");
+        String order = "GROUP BY dv.indicator_code, dv.period_start ORDER BY dv.period_start";
+        List<Object[]> rows = perPeriodQuery(sql + order, scope, orgPath, from, end, to, ownOnly, averaged, List.of());
+        List<String> nested = rows.stream().filter(r -> (int) r[3] < (int) r[4]).map(r -> (String) r[0]).distinct().toList();
         if (!nested.isEmpty()) {
-            spec = spec.param("nested", nested);
+            List<Object[]> corrected = perPeriodQuery(sql + "AND dv.indicator_code IN (:nested)" + TOP_MOST + order, scope, orgPath,
+                    from, end, to, ownOnly, averaged, nested);
+            List<Object[]> merged = new ArrayList<>(rows.stream().filter(r -> !nested.contains((String) r[0])).toList());
+            merged.addAll(corrected);
+            merged.sort(java.util.Comparator.comparing(r -> (LocalDate) r[1]));
+            rows = merged;
         }
+        return rows.stream().map(r -> new PeriodAggregate((String) r[0], (LocalDate) r[1], (BigDecimal) r[2])).toList();
+    }
+
+    private List<Object[]> perPeriodQuery(String sql, DataScope scope, String orgPath, LocalDate from, LocalDate end,
+                                          Map<PeriodType, LocalDate> to, Collection<String> ownOnly, Collection<String> averaged,
+                                          Collection<String> nested) {
+        var spec = bindWindow(jdbc.sql(sql), scope, orgPath, from, end, to);
         if (!ownOnly.isEmpty()) {
             spec = spec.param("ownOnly", ownOnly).param("subtreePath", orgPath);
         }
         if (!averaged.isEmpty()) {
             spec = spec.param("averaged", averaged);
         }
-        return spec.query((rs, i) -> new PeriodAggregate(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3))).list();
+        if (!nested.isEmpty()) {
+            spec = spec.param("nested", nested);
+        }
+        return spec.query((rs, i) -> new Object[]{rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getInt(4),
+                rs.getInt(5)}).list();
     }
 
     private static JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec spec, DataScope scope, String orgPath, LocalDate from,
@@ -314,28 +327,34 @@ class DataValueRepository {
      * Each direct child's aggregate of every indicator for one period, in ONE statement grouped by child and
      * indicator (a county's towns × every indicator), of the hand-written statement's shape. Per child: the sum and
      * the average of the values in its subtree that no ancestor inside it shadows — the same expressions as
-     * {@link #byChild} — for the caller to pick. Whether any indicator has values at more than one level (and so needs
-     * the shadowing test) is asked first, for all indicators in one cheap grouped statement. Children without any
-     * value do not appear.
+     * {@link #byChild} — for the caller to pick. The statement also says which groups hold values at more than one
+     * level; only for their indicators (rare) a second statement applies the costly shadowing test. Children without
+     * any value do not appear.
      */
     List<ChildRollup> rollup(DataScope scope, String parentPath, long parentId, Period period) {
-        List<String> nested = jdbc.sql("SELECT dv.indicator_code FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id "
-                        + "WHERE dv.period_type = :type AND dv.period_start = :start AND o.path LIKE :subtree AND o.path LIKE :scope "
-                        + "GROUP BY dv.indicator_code HAVING COUNT(DISTINCT o.depth) > 1")
-                .param("type", period.type().name()).param("start", period.start()).param("subtree", parentPath + "%")
-                .param("scope", scope.likePattern()).query(String.class).list();
-        String shadowed = nested.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:nested)"
-                + TOP_MOST.replace(" AND NOT EXISTS", " OR NOT EXISTS").replace(":subtree", "c.path || '%'") + ") ";
-        var spec = jdbc.sql("SELECT c.id, dv.indicator_code, SUM(dv.num_value), AVG(dv.num_value) FROM org_unit c "
-                        + "JOIN org_unit o ON o.path LIKE c.path || '%' JOIN data_value dv ON dv.org_unit_id = o.id "
-                        + "WHERE c.parent_id = :parent AND c.path LIKE :scope AND dv.period_type = :type AND dv.period_start = :start "
-                        + shadowed + "GROUP BY c.id, dv.indicator_code")
-                .param("type", period.type().name()).param("start", period.start()).param("scope", scope.likePattern())
+        String sql = "SELECT c.id, dv.indicator_code, SUM(dv.num_value), AVG(dv.num_value), MIN(o.depth), MAX(o.depth) "
+                + "FROM org_unit c JOIN org_unit o ON o.path LIKE c.path || '%' JOIN data_value dv ON dv.org_unit_id = o.id "
+                + "WHERE c.parent_id = :parent AND c.path LIKE :scope AND dv.period_type = :type AND dv.period_start = :start ";
+        String group = "GROUP BY c.id, dv.indicator_code";
+        List<Object[]> rows = rollupQuery(sql + group, scope, parentId, period, List.of());
+        List<String> nested = rows.stream().filter(r -> (int) r[4] < (int) r[5]).map(r -> (String) r[1]).distinct().toList();
+        if (!nested.isEmpty()) {
+            List<Object[]> merged = new ArrayList<>(rows.stream().filter(r -> !nested.contains((String) r[1])).toList());
+            merged.addAll(rollupQuery(sql + "AND dv.indicator_code IN (:nested)" + TOP_MOST.replace(":subtree", "c.path || '%'") + group,
+                    scope, parentId, period, nested));
+            rows = merged;
+        }
+        return rows.stream().map(r -> new ChildRollup((long) r[0], (String) r[1], (BigDecimal) r[2], (BigDecimal) r[3])).toList();
+    }
+
+    private List<Object[]> rollupQuery(String sql, DataScope scope, long parentId, Period period, Collection<String> nested) {
+        var spec = jdbc.sql(sql).param("type", period.type().name()).param("start", period.start()).param("scope", scope.likePattern())
                 .param("parent", parentId);
         if (!nested.isEmpty()) {
             spec = spec.param("nested", nested);
         }
-        return spec.query((rs, i) -> new ChildRollup(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4))).list();
+        return spec.query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5),
+                rs.getInt(6)}).list();
     }
 
     /** One child's sum and average of one indicator. */
