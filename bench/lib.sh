@@ -1,7 +1,10 @@
 # Shared by the bench/*.sh scripts: compile the test classes once and know their classpath; recreate the
-# PostgreSQL database zhenwu_bench (127.0.0.1:5432, user postgres, trust). Source it; do not run it.
+# PostgreSQL database (127.0.0.1:5432, user postgres, trust) named by ZHENWU_BENCH_DB, default zhenwu_bench — set it
+# when several checkouts bench on one server. Source it; do not run it.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mkdir -p bench/out target
+bench_db="${ZHENWU_BENCH_DB:-zhenwu_bench}"
+[[ "$bench_db" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "ZHENWU_BENCH_DB must be a plain lower-case name" >&2; exit 2; }
 
 mvn_q() { mvn -q -o "$@" || mvn -q "$@"; }   # offline first; online only if something is missing
 
@@ -13,9 +16,9 @@ bench_classpath() {
 }
 
 bench_recreate_pg() {
-  echo "== recreating database zhenwu_bench"
-  psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc 'DROP DATABASE IF EXISTS zhenwu_bench WITH (FORCE)'
-  psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc 'CREATE DATABASE zhenwu_bench'
+  echo "== recreating database $bench_db"
+  psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)"
+  psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $bench_db"
 }
 
 # bench_run NAME DB JAVA_OPTS CLASS ARGS… : one run on h2 or pg, output kept in bench/out/NAME-DB.md
@@ -25,7 +28,7 @@ bench_run() {
   [[ "$db" == pg ]] && bench_recreate_pg
   echo "== $class $db $*"
   # shellcheck disable=SC2086
-  java $opts -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$cp" "$class" "$db" "$@" | tee "bench/out/$name-$db.md"
+  java $opts -Dzhenwu.bench.db="$bench_db" -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$cp" "$class" "$db" "$@" | tee "bench/out/$name-$db.md"
 }
 
 # bench_each WHICH NAME JAVA_OPTS CLASS ARGS… : WHICH is h2, pg or all

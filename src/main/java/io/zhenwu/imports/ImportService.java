@@ -329,12 +329,28 @@ public class ImportService {
         // All or nothing: the counts and the MERGE in one transaction.
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.APPLYING, rows);
         long total = rows;
-        tx.executeWithoutResult(status -> {
+        List<ImportType.RowViolation> refused = tx.execute(status -> {
             long[] counts = jobs.counts(staging, jobId);
             jobs.merge(staging, jobId, actor.username());
+            List<ImportType.RowViolation> violations = type.checkApplied(actor, jobId);
+            if (!violations.isEmpty()) {
+                // Rules judged on the applied data refuse the file: undo the MERGE, keep nothing.
+                status.setRollbackOnly();
+                return violations;
+            }
             jobs.finish(jobId, ImportJob.Status.SUCCEEDED, total, counts[0], counts[1], counts[2], 0, unknown,
                     problems.message("import.succeeded", locale, total, counts[0], counts[1], counts[2]));
+            return List.of();
         });
+        if (refused != null && !refused.isEmpty()) {
+            FileErrors appliedErrors = new FileErrors();
+            refused.forEach(v -> appliedErrors.add(v.rowNumber(), v.violation().field(), problems.message(v.violation(), locale)));
+            jobs.insertErrors(jobId, appliedErrors.rows);
+            long refusedRows = jobs.countErrorRows(jobId);
+            jobs.finish(jobId, ImportJob.Status.REJECTED, rows, 0, 0, 0, refusedRows, unknown,
+                    problems.message("import.rejected", locale, refusedRows));
+            return;
+        }
         log.info("Import job {} ({}, {} rows): read+stage {} ms, checks {} ms, merge {} ms", jobId, type.code(), rows,
                 (read - started) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
     }

@@ -38,6 +38,20 @@ public interface ImportType<R> {
      */
     void export(Actor actor, Map<String, String> filters, boolean unmasked, Consumer<List<Object>> row);
 
+    /**
+     * Rules that can only be judged on the data as the file leaves it — a value against others already stored, such as
+     * an indicator's blocking validation rules. Run in the applying transaction right after the MERGE (and the
+     * {@link Staging#afterMerge()} statements), over the rows of job {@code jobId}; any violation rolls the whole file
+     * back and rejects it, with each violation on its row and column. Default: none.
+     */
+    default List<RowViolation> checkApplied(Actor actor, long jobId) {
+        return List.of();
+    }
+
+    /** A violation found on the applied data, on the file row (as Excel numbers it) that caused it. */
+    record RowViolation(long rowNumber, FieldViolation violation) {
+    }
+
     /** Whether this type holds personal data that exports mask by default. */
     default boolean hasPersonalData() {
         return false;

@@ -4,6 +4,8 @@ import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
 import io.zhenwu.imports.Staging;
+import io.zhenwu.org.OrgUnit;
+import io.zhenwu.org.OrgUnits;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.FieldViolation;
 import io.zhenwu.shared.InvalidInputException;
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +26,11 @@ import java.util.function.Consumer;
  * 指标数据 through the one import pipeline: each row is checked like a value typed into the form (known, non-derived
  * indicator; a period of its frequency; its decimals; no negative counts), locked periods refuse the whole file, and
  * after the MERGE the applying transaction bumps the revision of every changed value and writes its revision row —
- * so an imported value has the same history as an entered one. Blocking validation rules are not run on imports
- * (they are on the form and the API); {@code POST /api/v1/validation-runs} checks a period after an import.
+ * so an imported value has the same history as an entered one. Blocking validation rules are judged on the values as
+ * the file leaves them ({@link #checkApplied}): for every org unit and period the file writes an input of such a rule,
+ * inside the applying transaction; a broken rule rejects the whole file, with the error on the rows that feed it.
+ * Rules that no imported indicator feeds are not the file's doing and are not checked ({@code POST
+ * /api/v1/validation-runs} lists every broken rule of a period).
  */
 @Component
 class DataValueImportType implements ImportType<DataValueImportType.Row> {
@@ -49,10 +56,17 @@ class DataValueImportType implements ImportType<DataValueImportType.Row> {
 
     private final Indicators indicators;
     private final DataValues values;
+    private final ValidationRules rules;
+    private final DataValueRepository repository;
+    private final OrgUnits orgUnits;
 
-    DataValueImportType(Indicators indicators, DataValues values) {
+    DataValueImportType(Indicators indicators, DataValues values, ValidationRules rules, DataValueRepository repository,
+                        OrgUnits orgUnits) {
         this.indicators = indicators;
         this.values = values;
+        this.rules = rules;
+        this.repository = repository;
+        this.orgUnits = orgUnits;
     }
 
     @Override
@@ -132,6 +146,47 @@ class DataValueImportType implements ImportType<DataValueImportType.Row> {
                         "INSERT INTO data_value_revision (data_value_id, revision, num_value, reported_growth, source, comment, revised_by, "
                                 + "revised_at) SELECT t.id, t.revision, t.num_value, t.reported_growth, t.source, t.comment, :actor, :now "
                                 + "FROM data_value t WHERE t.updated_at = :now AND " + touched.replace("value_key IN", "t.value_key IN")));
+    }
+
+    /**
+     * The blocking validation rules, judged after the MERGE for each org unit and period whose rows feed one: a broken
+     * rule is an error on the value of every row of that unit and period that feeds it.
+     */
+    @Override
+    public List<RowViolation> checkApplied(Actor actor, long jobId) {
+        Map<ValidationRules.Rule, Set<String>> blocking = rules.blockingRules();
+        if (blocking.isEmpty()) {
+            return List.of();
+        }
+        Set<String> inputs = new HashSet<>();
+        blocking.values().forEach(inputs::addAll);
+        Map<String, List<DataValueRepository.StagedValue>> byUnitAndPeriod = new LinkedHashMap<>();
+        for (DataValueRepository.StagedValue row : repository.staged(jobId, inputs)) {
+            byUnitAndPeriod.computeIfAbsent(row.orgUnitId() + "|" + row.period(), k -> new ArrayList<>()).add(row);
+        }
+        List<RowViolation> violations = new ArrayList<>();
+        for (List<DataValueRepository.StagedValue> rows : byUnitAndPeriod.values()) {
+            Period period = rows.get(0).period();
+            Set<String> written = new HashSet<>();
+            rows.forEach(r -> written.add(r.indicatorCode()));
+            List<ValidationRules.Rule> relevant = blocking.entrySet().stream()
+                    .filter(e -> e.getKey().periodType() == period.type() && e.getValue().stream().anyMatch(written::contains))
+                    .map(Map.Entry::getKey).toList();
+            if (relevant.isEmpty()) {
+                continue;
+            }
+            OrgUnit org = orgUnits.get(actor.scope(), rows.get(0).orgUnitId());
+            for (ValidationRules.Violation v : rules.check(actor.scope(), org, period, relevant)) {
+                for (DataValueRepository.StagedValue row : rows) {
+                    if (blocking.get(v.rule()).contains(row.indicatorCode())) {
+                        violations.add(new RowViolation(row.rowNumber(), FieldViolation.of("value", "indicator.validation.blocked.import",
+                                v.rule().name(), org.code(), period.toString(), v.leftValue().stripTrailingZeros().toPlainString(),
+                                v.rule().operatorSymbol(), v.rightValue().stripTrailingZeros().toPlainString())));
+                    }
+                }
+            }
+        }
+        return violations;
     }
 
     @Override

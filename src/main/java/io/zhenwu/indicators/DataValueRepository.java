@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -144,6 +147,24 @@ class DataValueRepository {
                 .optional();
     }
 
+    /** A staged row of an import job: where it sits in the file, its org unit, indicator and period. */
+    record StagedValue(long rowNumber, long orgUnitId, String indicatorCode, Period period) {
+    }
+
+    /** The rows of an import job that hold one of {@code indicators}, in file order. */
+    @Unscoped("the rows of one running import job, staged within the importer's scope by the pipeline")
+    List<StagedValue> staged(long jobId, Collection<String> indicators) {
+        if (indicators.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT row_no, org_unit_id, indicator_code, period_type, period_start FROM data_value_staging "
+                        + "WHERE job_id = :job AND indicator_code IN (:codes) ORDER BY row_no")
+                .param("job", jobId).param("codes", indicators)
+                .query((rs, i) -> new StagedValue(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        new Period(PeriodType.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate())))
+                .list();
+    }
+
     /** Whether the period is locked for the unit or any unit above it. */
     @Unscoped("locks set higher up the tree apply to the caller's units too; the unit itself was checked in scope")
     boolean locked(String orgPath, Period period) {
@@ -234,6 +255,110 @@ class DataValueRepository {
                 .param("parent", parentId).param("scope", scope.likePattern())
                 .query((rs, i) -> new ChildAggregate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4)))
                 .list();
+    }
+
+    /**
+     * Every indicator with values in the subtree of {@code orgPath}, period by period, in ONE statement grouped by
+     * indicator and period (a target board): each indicator's periods from {@code from} up to (excluding) the end date
+     * of its period type in {@code to} (a type missing from {@code to} counts nothing), each aggregated over the org
+     * units as {@link #series} aggregates one indicator — own value or the top-most ones below it, summed, or averaged
+     * for the indicators in {@code averaged}, or only the unit's own value for those in {@code ownOnly} (the same SQL
+     * expressions). A value has its indicator's period type (entry and import make sure), so the window is the
+     * value's own type's. The statement has the shape of the hand-written one (subtree → values by org unit and date)
+     * and also says which groups hold values at more than one level; only for their indicators (rare: values are
+     * entered at one level) a second statement applies the costly shadowing test. In period order.
+     */
+    List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, LocalDate from, Map<PeriodType, LocalDate> to,
+                                    Collection<String> ownOnly, Collection<String> averaged) {
+        LocalDate end = to.values().stream().max(LocalDate::compareTo).orElse(from);
+        if (!end.isAfter(from)) {
+            return List.of();
+        }
+        String value = averaged.isEmpty() ? "SUM(dv.num_value)"
+                : "CASE WHEN dv.indicator_code IN (:averaged) THEN AVG(dv.num_value) ELSE SUM(dv.num_value) END";
+        String sql = "SELECT dv.indicator_code, dv.period_start, " + value + ", MIN(o.depth), MAX(o.depth) "
+                + "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.period_start >= :from AND dv.period_start < :to "
+                + "AND dv.period_start < CASE dv.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
+                + "AND o.path LIKE :subtree AND o.path LIKE :scope "
+                + (ownOnly.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:ownOnly) OR o.path = :subtreePath) ");
+        String order = "GROUP BY dv.indicator_code, dv.period_start ORDER BY dv.period_start";
+        List<Object[]> rows = perPeriodQuery(sql + order, scope, orgPath, from, end, to, ownOnly, averaged, List.of());
+        List<String> nested = rows.stream().filter(r -> (int) r[3] < (int) r[4]).map(r -> (String) r[0]).distinct().toList();
+        if (!nested.isEmpty()) {
+            List<Object[]> corrected = perPeriodQuery(sql + "AND dv.indicator_code IN (:nested)" + TOP_MOST + order, scope, orgPath,
+                    from, end, to, ownOnly, averaged, nested);
+            List<Object[]> merged = new ArrayList<>(rows.stream().filter(r -> !nested.contains((String) r[0])).toList());
+            merged.addAll(corrected);
+            merged.sort(java.util.Comparator.comparing(r -> (LocalDate) r[1]));
+            rows = merged;
+        }
+        return rows.stream().map(r -> new PeriodAggregate((String) r[0], (LocalDate) r[1], (BigDecimal) r[2])).toList();
+    }
+
+    private List<Object[]> perPeriodQuery(String sql, DataScope scope, String orgPath, LocalDate from, LocalDate end,
+                                          Map<PeriodType, LocalDate> to, Collection<String> ownOnly, Collection<String> averaged,
+                                          Collection<String> nested) {
+        var spec = bindWindow(jdbc.sql(sql), scope, orgPath, from, end, to);
+        if (!ownOnly.isEmpty()) {
+            spec = spec.param("ownOnly", ownOnly).param("subtreePath", orgPath);
+        }
+        if (!averaged.isEmpty()) {
+            spec = spec.param("averaged", averaged);
+        }
+        if (!nested.isEmpty()) {
+            spec = spec.param("nested", nested);
+        }
+        return spec.query((rs, i) -> new Object[]{rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getInt(4),
+                rs.getInt(5)}).list();
+    }
+
+    private static JdbcClient.StatementSpec bindWindow(JdbcClient.StatementSpec spec, DataScope scope, String orgPath, LocalDate from,
+                                                       LocalDate end, Map<PeriodType, LocalDate> to) {
+        return spec.param("from", from).param("to", end).param("toMonth", to.getOrDefault(PeriodType.MONTH, from))
+                .param("toQuarter", to.getOrDefault(PeriodType.QUARTER, from)).param("toYear", to.getOrDefault(PeriodType.YEAR, from))
+                .param("subtree", orgPath + "%").param("scope", scope.likePattern());
+    }
+
+    /** One indicator's value over the org units for one period. */
+    record PeriodAggregate(String indicatorCode, LocalDate periodStart, BigDecimal value) {
+    }
+
+    /**
+     * Each direct child's aggregate of every indicator for one period, in ONE statement grouped by child and
+     * indicator (a county's towns × every indicator), of the hand-written statement's shape. Per child: the sum and
+     * the average of the values in its subtree that no ancestor inside it shadows — the same expressions as
+     * {@link #byChild} — for the caller to pick. The statement also says which groups hold values at more than one
+     * level; only for their indicators (rare) a second statement applies the costly shadowing test. Children without
+     * any value do not appear.
+     */
+    List<ChildRollup> rollup(DataScope scope, String parentPath, long parentId, Period period) {
+        String sql = "SELECT c.id, dv.indicator_code, SUM(dv.num_value), AVG(dv.num_value), MIN(o.depth), MAX(o.depth) "
+                + "FROM org_unit c JOIN org_unit o ON o.path LIKE c.path || '%' JOIN data_value dv ON dv.org_unit_id = o.id "
+                + "WHERE c.parent_id = :parent AND c.path LIKE :scope AND dv.period_type = :type AND dv.period_start = :start ";
+        String group = "GROUP BY c.id, dv.indicator_code";
+        List<Object[]> rows = rollupQuery(sql + group, scope, parentId, period, List.of());
+        List<String> nested = rows.stream().filter(r -> (int) r[4] < (int) r[5]).map(r -> (String) r[1]).distinct().toList();
+        if (!nested.isEmpty()) {
+            List<Object[]> merged = new ArrayList<>(rows.stream().filter(r -> !nested.contains((String) r[1])).toList());
+            merged.addAll(rollupQuery(sql + "AND dv.indicator_code IN (:nested)" + TOP_MOST.replace(":subtree", "c.path || '%'") + group,
+                    scope, parentId, period, nested));
+            rows = merged;
+        }
+        return rows.stream().map(r -> new ChildRollup((long) r[0], (String) r[1], (BigDecimal) r[2], (BigDecimal) r[3])).toList();
+    }
+
+    private List<Object[]> rollupQuery(String sql, DataScope scope, long parentId, Period period, Collection<String> nested) {
+        var spec = jdbc.sql(sql).param("type", period.type().name()).param("start", period.start()).param("scope", scope.likePattern())
+                .param("parent", parentId);
+        if (!nested.isEmpty()) {
+            spec = spec.param("nested", nested);
+        }
+        return spec.query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5),
+                rs.getInt(6)}).list();
+    }
+
+    /** One child's sum and average of one indicator. */
+    record ChildRollup(long orgUnitId, String indicatorCode, BigDecimal sum, BigDecimal average) {
     }
 
     /** A child org unit's aggregate (null when it has no value). */

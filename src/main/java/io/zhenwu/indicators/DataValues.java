@@ -15,10 +15,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,6 +250,74 @@ public class DataValues {
     public Optional<BigDecimal> yearToDate(DataScope scope, Indicator indicator, String orgPath, int year, LocalDate lastPeriodStart) {
         return repository.combined(scope, indicator.code(), orgPath, indicator.periodType(), LocalDate.of(year, 1, 1),
                 lastPeriodStart.plusDays(1), indicator.orgAggregation(), indicator.periodAggregation());
+    }
+
+    /**
+     * Year to date of several indicators at once (a target board), in one grouped statement: for each indicator the
+     * periods of {@code year} up to and including the last complete period of its type in {@code lastPeriods}, each
+     * aggregated over the org units in SQL as {@link #yearToDate} aggregates them, then combined as the indicator
+     * combines periods — sum, maximum and last period exactly as SQL would; the average of (at most twelve) periods in
+     * 34 significant digits, which rounds to the indicator's decimals as SQL's average does. Indicators without a
+     * value, or whose type has no complete period, are absent. Values are not rounded.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> yearToDate(DataScope scope, Collection<Indicator> indicators, String orgPath, int year,
+                                              Map<PeriodType, Period> lastPeriods) {
+        Map<PeriodType, LocalDate> ends = new EnumMap<>(PeriodType.class);
+        lastPeriods.forEach((type, last) -> ends.put(type, last.start().plusDays(1)));
+        List<String> ownOnly = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.NONE)
+                .map(Indicator::code).distinct().toList();
+        List<String> averaged = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
+                .map(Indicator::code).distinct().toList();
+        Map<String, List<BigDecimal>> periods = new HashMap<>();
+        for (var p : repository.perPeriod(scope, orgPath, LocalDate.of(year, 1, 1), ends, ownOnly, averaged)) {
+            periods.computeIfAbsent(p.indicatorCode(), k -> new ArrayList<>()).add(p.value());
+        }
+        Map<String, BigDecimal> result = new HashMap<>();
+        for (Indicator i : indicators) {
+            List<BigDecimal> values = i.derived() || !lastPeriods.containsKey(i.periodType()) ? null : periods.get(i.code());
+            if (values == null || values.isEmpty()) {
+                continue;
+            }
+            result.put(i.code(), switch (i.periodAggregation()) {
+                case SUM -> values.stream().reduce(BigDecimal::add).orElseThrow();
+                case MAX -> values.stream().max(BigDecimal::compareTo).orElseThrow();
+                case LAST -> values.get(values.size() - 1);
+                case AVERAGE -> values.stream().reduce(BigDecimal::add).orElseThrow()
+                        .divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128);
+            });
+        }
+        return result;
+    }
+
+    /**
+     * 汇总对比: every stored indicator of the period's type for each direct child of the org unit, side by side (a
+     * county leader's towns), in one statement grouped by child and indicator (after one cheap probe whether any value
+     * is shadowed by one higher up). Per indicator (catalogue order) the children in code order, each with its value
+     * or null — the same numbers as {@link #byChild} gives for each indicator.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<DataValueRepository.ChildAggregate>> rollup(DataScope scope, String orgUnitCode, Period period) {
+        OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        List<Indicator> stored = indicators.all().stream().filter(i -> !i.derived() && i.periodType() == period.type()).toList();
+        List<OrgUnit> children = orgUnits.children(scope, org.id()); // in code order, as byChild lists them
+        Map<String, BigDecimal> values = new HashMap<>();
+        Map<String, Indicator> byCode = new HashMap<>();
+        stored.forEach(i -> byCode.put(i.code(), i));
+        for (var r : repository.rollup(scope, org.path(), org.id(), period)) {
+            Indicator i = byCode.get(r.indicatorCode());
+            if (i == null) {
+                continue;
+            }
+            values.put(r.indicatorCode() + "|" + r.orgUnitId(),
+                    i.orgAggregation() == Indicator.OrgAggregation.AVERAGE ? r.average() : r.sum());
+        }
+        Map<String, List<DataValueRepository.ChildAggregate>> rollup = new LinkedHashMap<>();
+        for (Indicator i : stored) {
+            rollup.put(i.code(), children.stream().map(c -> new DataValueRepository.ChildAggregate(c.id(), c.code(), c.name(),
+                    values.get(i.code() + "|" + c.id()))).toList());
+        }
+        return rollup;
     }
 
     static BigDecimal percent(BigDecimal part, BigDecimal whole, int decimals) {

@@ -15,16 +15,40 @@ public record Indicator(String code, String nameZh, String nameEn, String groupC
                         boolean comparableGrowth, int sortOrder, boolean active, long version) {
 
     /** 数值类型. A rate's change is reported in 百分点, not as a growth percentage. */
-    public enum ValueType { AMOUNT, COUNT, RATE }
+    public enum ValueType {
+        AMOUNT, COUNT, RATE;
+
+        public String messageKey() {
+            return "indicator.valueType." + name();
+        }
+    }
 
     /** Across org units. */
-    public enum OrgAggregation { SUM, AVERAGE, NONE }
+    public enum OrgAggregation {
+        SUM, AVERAGE, NONE;
+
+        public String messageKey() {
+            return "indicator.orgAggregation." + name();
+        }
+    }
 
     /** Across periods within a year. */
-    public enum PeriodAggregation { SUM, LAST, AVERAGE, MAX }
+    public enum PeriodAggregation {
+        SUM, LAST, AVERAGE, MAX;
+
+        public String messageKey() {
+            return "indicator.periodAggregation." + name();
+        }
+    }
 
     /** 数据来源. */
-    public enum Source { STATS_BUREAU, DEPARTMENT, COMPUTED }
+    public enum Source {
+        STATS_BUREAU, DEPARTMENT, COMPUTED;
+
+        public String messageKey() {
+            return "indicator.source." + name();
+        }
+    }
 
     public boolean derived() {
         return formula != null && !formula.isBlank();

@@ -15,7 +15,10 @@ import io.zhenwu.shared.Times;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -73,24 +76,11 @@ class IndicatorApiController {
 
     @PostMapping("/api/v1/indicators")
     @Operation(summary = "Add an indicator to the catalogue (administrators)")
-    org.springframework.http.ResponseEntity<Indicator> define(@RequestBody IndicatorBody b) {
-        java.util.List<io.zhenwu.shared.FieldViolation> missing = new java.util.ArrayList<>();
-        if (b.code() == null) missing.add(io.zhenwu.shared.FieldViolation.of("code", "indicator.field.required"));
-        if (b.nameZh() == null || b.nameZh().isBlank()) missing.add(io.zhenwu.shared.FieldViolation.of("nameZh", "indicator.field.required"));
-        if (b.unit() == null || b.unit().isBlank()) missing.add(io.zhenwu.shared.FieldViolation.of("unit", "indicator.field.required"));
-        if (b.valueType() == null) missing.add(io.zhenwu.shared.FieldViolation.of("valueType", "indicator.field.required"));
-        if (b.periodType() == null) missing.add(io.zhenwu.shared.FieldViolation.of("periodType", "indicator.field.required"));
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException(missing);
-        }
-        Indicator created = indicators.define(new Indicator(b.code().strip(), b.nameZh().strip(),
-                b.nameEn() == null ? b.nameZh().strip() : b.nameEn().strip(), b.groupCode() == null ? "ECONOMY" : b.groupCode(),
-                b.unit().strip(), b.valueType(), b.orgAggregation() == null ? Indicator.OrgAggregation.SUM : b.orgAggregation(),
-                b.periodAggregation() == null ? Indicator.PeriodAggregation.SUM : b.periodAggregation(), b.periodType(),
-                b.decimals() == null ? 2 : b.decimals(), b.source() == null ? Indicator.Source.DEPARTMENT : b.source(),
-                b.definition(), b.ownerOrgCode(), b.formula() == null || b.formula().isBlank() ? null : b.formula(),
-                Boolean.TRUE.equals(b.comparableGrowth()), 0, true, 0));
-        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(created);
+    ResponseEntity<Indicator> define(@RequestBody IndicatorBody b) {
+        Indicator created = indicators.define(new Indicators.Draft(b.code(), b.nameZh(), b.nameEn(), b.groupCode(), b.unit(),
+                b.valueType(), b.orgAggregation(), b.periodAggregation(), b.periodType(), b.decimals(), b.source(), b.definition(),
+                b.ownerOrgCode(), b.formula(), b.comparableGrowth()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
     /** Any editable field; {@code version} is required. */
@@ -98,22 +88,14 @@ class IndicatorApiController {
                           String definition, String ownerOrgCode, String formula, Boolean comparableGrowth, Boolean active) {
     }
 
-    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/indicators/{code}")
+    @PatchMapping("/api/v1/indicators/{code}")
     @Operation(summary = "Change an indicator's editable fields (administrators); version required, 409 on a stale one")
     Indicator update(@PathVariable String code, @RequestBody IndicatorPatch p) {
         if (p.version() == null) {
             throw new InvalidInputException("version", "validation.version.required");
         }
-        Indicator c = indicators.get(code);
-        return indicators.update(code, p.version(), new Indicator(code, or(p.nameZh(), c.nameZh()), or(p.nameEn(), c.nameEn()),
-                or(p.groupCode(), c.groupCode()), or(p.unit(), c.unit()), c.valueType(), c.orgAggregation(), c.periodAggregation(),
-                c.periodType(), or(p.decimals(), c.decimals()), c.source(), or(p.definition(), c.definition()),
-                or(p.ownerOrgCode(), c.ownerOrgCode()), p.formula() == null ? c.formula() : p.formula().isBlank() ? null : p.formula(),
-                or(p.comparableGrowth(), c.comparableGrowth()), c.sortOrder(), or(p.active(), c.active()), c.version()));
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+        return indicators.update(code, p.version(), new Indicators.Changes(p.nameZh(), p.nameEn(), p.groupCode(), p.unit(),
+                p.decimals(), p.definition(), p.ownerOrgCode(), p.formula(), p.comparableGrowth(), p.active()));
     }
 
     @PutMapping("/api/v1/data-values")
@@ -155,6 +137,13 @@ class IndicatorApiController {
         return values.byChild(scope, code, org, Period.parse("period", period));
     }
 
+    @GetMapping("/api/v1/rollups")
+    @Operation(summary = "Every indicator of the period's frequency for each direct child of the org unit, side by side (one query)")
+    java.util.Map<String, List<DataValueRepository.ChildAggregate>> rollup(DataScope scope, @RequestParam String org,
+                                                                             @RequestParam String period) {
+        return values.rollup(scope, org, Period.parse("period", period));
+    }
+
     @GetMapping("/api/v1/targets/progress")
     @Operation(summary = "The org unit's targets for a year with completion, 序时进度 and status on asOf (default today)")
     List<Targets.Progress> progress(DataScope scope, @RequestParam String org, @RequestParam int year,
@@ -179,6 +168,40 @@ class IndicatorApiController {
         return rules.run(scope, org, Period.parse("period", body.period()));
     }
 
+    /** A new validation rule: both sides are formulas over indicator codes; {@code operator} one of < <= = != >= >. */
+    record RuleBody(String code, String name, String nameEn, String left, String operator, String right, String importance,
+                    Boolean blocking, PeriodType periodType) {
+    }
+
+    /** Any field of a rule but its code; {@code version} is required; {@code "active": false} deactivates it. */
+    record RulePatch(Long version, String name, String nameEn, String left, String operator, String right, String importance,
+                     Boolean blocking, PeriodType periodType, Boolean active) {
+    }
+
+    @GetMapping("/api/v1/validation-rules")
+    @Operation(summary = "The validation rules, deactivated ones included (see each rule's active)")
+    List<ValidationRules.Rule> validationRules() {
+        return rules.catalogue();
+    }
+
+    @PostMapping("/api/v1/validation-rules")
+    @Operation(summary = "Add a validation rule (administrators); expressions are checked like formulas, 400 with the field")
+    ResponseEntity<ValidationRules.Rule> defineRule(@RequestBody RuleBody b) {
+        ValidationRules.Rule created = rules.define(new ValidationRules.Draft(b.code(), b.name(), b.nameEn(), b.left(), b.operator(),
+                b.right(), b.importance(), b.blocking(), b.periodType()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @PatchMapping("/api/v1/validation-rules/{id}")
+    @Operation(summary = "Change or deactivate a validation rule (id = its code); version required, 409 on a stale one")
+    ValidationRules.Rule updateRule(@PathVariable String id, @RequestBody RulePatch p) {
+        if (p.version() == null) {
+            throw new InvalidInputException("version", "validation.version.required");
+        }
+        return rules.update(id, p.version(), new ValidationRules.Changes(p.name(), p.nameEn(), p.left(), p.operator(), p.right(),
+                p.importance(), p.blocking(), p.periodType(), p.active()));
+    }
+
     @PostMapping("/api/v1/period-locks")
     void lock(Actor actor, @RequestBody LockBody body) {
         values.lock(actor, body.orgUnitCode(), body.period());
@@ -198,8 +221,16 @@ class IndicatorApiController {
                     EndpointRule.roles("PUT", "/api/v1/data-values", Role.ADMIN, Role.STAFF, Role.CADRE),
                     EndpointRule.roles("GET", "/api/v1/data-values/{id}/revisions", READERS),
                     EndpointRule.roles("GET", "/api/v1/targets/progress", READERS),
+                    EndpointRule.roles("GET", "/api/v1/rollups", READERS),
                     EndpointRule.roles("PUT", "/api/v1/targets", Role.ADMIN, Role.LEADER),
                     EndpointRule.roles("POST", "/api/v1/validation-runs", READERS),
+                    EndpointRule.roles("GET", "/api/v1/validation-rules", READERS),
+                    EndpointRule.roles("POST", "/api/v1/validation-rules", Role.ADMIN),
+                    EndpointRule.roles("PATCH", "/api/v1/validation-rules/{id}", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/indicators", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/indicators/**", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/validation-rules", Role.ADMIN),
+                    EndpointRule.roles(null, "/admin/validation-rules/**", Role.ADMIN),
                     EndpointRule.roles("POST", "/api/v1/period-locks", Role.ADMIN, Role.LEADER),
                     EndpointRule.roles("GET", "/indicators/**", READERS),
                     EndpointRule.roles("POST", "/indicators/**", Role.ADMIN, Role.STAFF, Role.CADRE, Role.LEADER));

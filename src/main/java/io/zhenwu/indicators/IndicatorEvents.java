@@ -45,4 +45,20 @@ public final class IndicatorEvents {
         public String entityType() { return "indicator"; }
         public String entityId() { return after.code(); }
     }
+
+    /** A validation rule was added. */
+    public record ValidationRuleDefined(ValidationRules.Rule after) implements AuditableEvent {
+        public String action() { return "validation_rule.defined"; }
+        public String entityType() { return "validation_rule"; }
+        public String entityId() { return after.code(); }
+    }
+
+    /** A validation rule was changed, or deactivated. */
+    public record ValidationRuleChanged(ValidationRules.Rule before, ValidationRules.Rule after) implements AuditableEvent {
+        public String action() {
+            return before.active() && !after.active() ? "validation_rule.deactivated" : "validation_rule.changed";
+        }
+        public String entityType() { return "validation_rule"; }
+        public String entityId() { return after.code(); }
+    }
 }

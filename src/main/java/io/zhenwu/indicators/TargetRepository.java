@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Targets in plain SQL, scoped by the org unit they belong to. */
@@ -59,13 +62,16 @@ class TargetRepository {
                 .param("scope", scope.likePattern()).update();
     }
 
-    /** The target's split by quarter or month, in period order. */
-    @Unscoped("the target was read within the caller's scope before")
-    List<Split> splits(long targetId) {
-        return jdbc.sql("SELECT period_type, period_start, num_value FROM target_split WHERE target_id = :id ORDER BY period_start")
-                .param("id", targetId)
-                .query((rs, i) -> new Split(new Period(PeriodType.valueOf(rs.getString(1)), rs.getDate(2).toLocalDate()), rs.getBigDecimal(3)))
-                .list();
+    /** The splits of every target of an org unit's year, by target id, in period order (one statement for a board). */
+    Map<Long, List<Split>> splitsForOrgUnit(DataScope scope, long orgUnitId, int year) {
+        Map<Long, List<Split>> splits = new HashMap<>();
+        jdbc.sql("SELECT s.target_id, s.period_type, s.period_start, s.num_value FROM target_split s JOIN target t ON t.id = s.target_id "
+                        + "JOIN org_unit o ON o.id = t.org_unit_id WHERE t.org_unit_id = :org AND t.target_year = :year AND o.path LIKE :scope "
+                        + "ORDER BY s.target_id, s.period_start")
+                .param("org", orgUnitId).param("year", year).param("scope", scope.likePattern())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> splits.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Split(new Period(PeriodType.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate()), rs.getBigDecimal(4))));
+        return splits;
     }
 
     @Unscoped("the target was read within the caller's scope before")

@@ -17,7 +17,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -136,19 +139,43 @@ public class Targets {
         return parsed;
     }
 
-    /** The org unit's targets for the year, each with its progress on {@code asOf}. */
+    /**
+     * The org unit's targets for the year, each with its progress on {@code asOf}. A constant number of statements
+     * whatever the number of targets: the targets, the catalogue, their splits, and the year to date of every stored
+     * indicator in one statement grouped by indicator (after one cheap probe whether any value is shadowed by one
+     * higher up). Only a target on a derived indicator evaluates its formula on its own (its inputs are other
+     * indicators).
+     */
     @Transactional(readOnly = true)
     public List<Progress> progress(DataScope scope, String orgUnitCode, int year, LocalDate asOf) {
         OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
+        List<Target> targets = repository.forOrgUnit(scope, org.id(), year);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Indicator> catalogue = new HashMap<>();
+        indicators.all().forEach(i -> catalogue.put(i.code(), i));
+        Map<Long, List<TargetRepository.Split>> splits = repository.splitsForOrgUnit(scope, org.id(), year);
+        Map<PeriodType, Period> lastPeriods = new EnumMap<>(PeriodType.class);
+        for (PeriodType type : PeriodType.values()) {
+            Period last = lastCompletePeriod(type, year, asOf);
+            if (last != null) {
+                lastPeriods.put(type, last);
+            }
+        }
+        List<Indicator> boardIndicators = targets.stream().map(t -> catalogue.get(t.indicatorCode())).toList();
+        Map<String, BigDecimal> actuals = values.yearToDate(scope, boardIndicators, org.path(), year, lastPeriods);
         List<Progress> board = new ArrayList<>();
-        for (Target target : repository.forOrgUnit(scope, org.id(), year)) {
-            Indicator indicator = indicators.get(target.indicatorCode());
-            board.add(progress(scope, org, target, indicator, asOf));
+        for (Target target : targets) {
+            Indicator indicator = catalogue.get(target.indicatorCode());
+            board.add(progress(scope, org, target, indicator, asOf, splits.getOrDefault(target.id(), List.of()),
+                    lastPeriods.get(indicator.periodType()), Optional.ofNullable(actuals.get(indicator.code()))));
         }
         return board;
     }
 
-    private Progress progress(DataScope scope, OrgUnit org, Target target, Indicator indicator, LocalDate asOf) {
+    private Progress progress(DataScope scope, OrgUnit org, Target target, Indicator indicator, LocalDate asOf,
+                              List<TargetRepository.Split> splits, Period last, Optional<BigDecimal> actual) {
         int year = target.year();
         if (indicator.derived()) {
             // A computed indicator (R&D ratio, 优良率) has a value for the whole year once its inputs do.
@@ -160,9 +187,7 @@ public class Targets {
             return new Progress(target, indicator, figure.value(), DataValues.percent(figure.value(), target.value(), 1), null,
                     pointStatus(target.comparator(), figure.value(), target.value()), asOf, Period.year(year));
         }
-        Period last = lastCompletePeriod(indicator.periodType(), year, asOf);
         BigDecimal schedule = schedulePercent(indicator.periodType(), year, asOf);
-        List<TargetRepository.Split> splits = repository.splits(target.id());
         if (!splits.isEmpty()) {
             // 序时目标: the schedule is what the splits planned by now, not the share of the year elapsed.
             BigDecimal planned = splits.stream().filter(sp -> !sp.period().end().isAfter(asOf.plusDays(1)))
@@ -172,7 +197,6 @@ public class Targets {
         if (last == null) {
             return new Progress(target, indicator, null, null, schedule, Status.NO_DATA, asOf, null);
         }
-        Optional<BigDecimal> actual = values.yearToDate(scope, indicator, org.path(), year, last.start());
         if (actual.isEmpty()) {
             return new Progress(target, indicator, null, null, schedule, Status.NO_DATA, asOf, last);
         }

@@ -79,6 +79,7 @@ class LayoutAdvice {
                 items.add(new NavItem("/admin/org-units", "nav.orgUnits", "nav.section.admin"));
                 items.add(new NavItem("/admin/users", "nav.users", "nav.section.admin"));
                 items.add(new NavItem("/admin/calendar", "nav.calendar", "nav.section.admin"));
+                items.add(new NavItem("/admin/indicators", "nav.indicatorCatalogue", "nav.section.admin"));
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.AUDITOR)) {
                 items.add(new NavItem("/admin/audit", "nav.audit", "nav.section.admin"));

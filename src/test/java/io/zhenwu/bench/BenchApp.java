@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Starts the whole application without a web server for a benchmark: on PostgreSQL (database {@code zhenwu_bench},
- * recreated by bench/lib.sh) or on a fresh H2 file {@code target/bench/NAME}; no demo, no scheduled sealing, quiet logs.
+ * Starts the whole application without a web server for a benchmark: on PostgreSQL (database {@code zhenwu_bench}
+ * or the system property {@code zhenwu.bench.db}, recreated by bench/lib.sh) or on a fresh H2 file {@code target/bench/NAME}; no demo, no scheduled sealing, quiet logs.
  */
 final class BenchApp {
 
@@ -30,7 +30,7 @@ final class BenchApp {
     static ConfigurableApplicationContext start(String db, String name, Map<String, Object> extra, boolean web) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (db.equals("pg")) {
-            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/zhenwu_bench");
+            properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + System.getProperty("zhenwu.bench.db", "zhenwu_bench"));
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
         } else if (db.equals("h2")) {

@@ -125,6 +125,45 @@ class DataValueImportIT {
         assertThat(values.find(county, "grain_area", town.id(), Period.year(2018)).orElseThrow().value()).isEqualByComparingTo("1");
     }
 
+    /**
+     * The demo's blocking rule 制造业投资 ≤ 固定资产投资 (monthly) holds for imports too, judged on the values as the
+     * file leaves them: against values of the same file and against values already stored. A file that breaks it is
+     * rejected with the error on the rows that feed the rule (the value column), and nothing of it is written.
+     */
+    @Test
+    void blockingValidationRulesRejectTheWholeFile() throws IOException {
+        ImportJob broken = run("rule.csv", "fixed_asset_investment," + town.code() + ",2021-03,2,\n"
+                + "manufacturing_investment," + town.code() + ",2021-03,3,\n"
+                + "budget_revenue," + town.code() + ",2021-03,0.5,\n"
+                + "manufacturing_investment," + town.code() + ",2021-04,3,\n");
+        assertThat(broken.status()).as(broken.message()).isEqualTo(ImportJob.Status.REJECTED);
+        assertThat(broken.errorRows()).as("the two rows of March that feed the rule").isEqualTo(2);
+        List<Map<String, Object>> errors = jdbc.queryForList("SELECT row_no, field, message FROM import_error WHERE job_id = ? ORDER BY row_no",
+                broken.id());
+        assertThat(errors).extracting(e -> ((Number) e.get("ROW_NO")).longValue()).containsExactly(2L, 3L);
+        assertThat(errors).allSatisfy(e -> {
+            assertThat(e.get("FIELD")).isEqualTo("value");
+            assertThat((String) e.get("MESSAGE")).contains("制造业投资不应超过固定资产投资", town.code(), "2021-03", "3 ≤ 2");
+        });
+        assertThat(values.find(county, "fixed_asset_investment", town.id(), Period.month(2021, 3))).as("nothing written").isEmpty();
+        assertThat(values.find(county, "budget_revenue", town.id(), Period.month(2021, 3))).isEmpty();
+        assertThat(values.find(county, "manufacturing_investment", town.id(), Period.month(2021, 4)))
+                .as("April had nothing to compare with, but the file went as a whole").isEmpty();
+
+        ImportJob ok = run("rule-ok.csv", "fixed_asset_investment," + town.code() + ",2021-03,2,\n"
+                + "manufacturing_investment," + town.code() + ",2021-03,1.5,\n");
+        assertThat(ok.status()).as(ok.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
+
+        // Against a stored value: only the file's row is blamed; the stored values stay as they were.
+        ImportJob against = run("rule-stored.csv", "budget_revenue," + town.code() + ",2021-05,0.1,\n"
+                + "manufacturing_investment," + town.code() + ",2021-03,2.5,\n");
+        assertThat(against.status()).isEqualTo(ImportJob.Status.REJECTED);
+        assertThat(jdbc.queryForList("SELECT row_no FROM import_error WHERE job_id = ?", Long.class, against.id())).containsExactly(3L);
+        assertThat(values.find(county, "manufacturing_investment", town.id(), Period.month(2021, 3)).orElseThrow().value())
+                .isEqualByComparingTo("1.5");
+        assertThat(values.find(county, "budget_revenue", town.id(), Period.month(2021, 5))).isEmpty();
+    }
+
     Path write(String name, byte[] bytes) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, bytes);

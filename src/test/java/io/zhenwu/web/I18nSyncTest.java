@@ -100,7 +100,9 @@ class I18nSyncTest {
             "user.enterprise_bound", "case.opened", "case.transitioned", "case.escalated", "case.loaded",
             "report.published",
             "case.inspection_recorded", "case.hazard_recorded", "case.evidence_uploaded", "case.notice_issued",
-            "case.enforcement_filed", "case.dispute_recorded", "case.plot_recorded", "case.loop_records_loaded");
+            "case.enforcement_filed", "case.dispute_recorded", "case.plot_recorded", "case.loop_records_loaded",
+
+            "validation_rule.defined", "validation_rule.changed", "validation_rule.deactivated");
 
     private static boolean isAuditAction(String key) {
         return AUDIT_ACTIONS.contains(key);
