@@ -123,7 +123,8 @@ final class ImportController {
 
         @GetMapping("/imports/templates/{type}.xlsx")
         void template(Actor actor, @PathVariable String type, HttpServletResponse response) throws IOException {
-            ImportType<?> t = exports.prepare(actor, type, false);
+            ImportType<?> t = types.get(type);
+            types.checkRole(actor, t);
             attachment(response, exports.fileName(t, ExportService.Format.XLSX).replaceAll("-\\d+\\.xlsx$", "-template.xlsx"),
                     ExportService.Format.XLSX.contentType);
             imports.writeTemplate(type, response.getOutputStream());
@@ -134,7 +135,7 @@ final class ImportController {
                     HttpServletResponse response) throws IOException {
             ExportService.Format format = "csv".equalsIgnoreCase(parameters.get("format")) ? ExportService.Format.CSV
                     : ExportService.Format.XLSX;
-            ImportType<?> t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")));
+            ExportType t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")));
             attachment(response, exports.fileName(t, format), format.contentType);
             exports.export(actor, type, filters(parameters), "true".equals(parameters.get("unmasked")), format,
                     response.getOutputStream());
@@ -185,7 +186,7 @@ final class ImportController {
                     HttpServletResponse response) throws IOException {
             ExportService.Format format = "csv".equalsIgnoreCase(parameters.get("format")) ? ExportService.Format.CSV
                     : ExportService.Format.XLSX;
-            ImportType<?> t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")));
+            ExportType t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")));
             attachment(response, exports.fileName(t, format), format.contentType);
             exports.export(actor, type, filters(parameters), "true".equals(parameters.get("unmasked")), format,
                     response.getOutputStream());

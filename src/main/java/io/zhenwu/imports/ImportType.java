@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * row becomes a record with the same rules as its API, how valid rows are staged and applied, and how its list is
  * exported; the pipeline does the rest (files, progress, error reports, all-or-nothing, audit).
  */
-public interface ImportType<R> {
+public interface ImportType<R> extends ExportType {
 
     /** URL and CLI name, e.g. {@code enterprises}. */
     String code();
@@ -26,6 +26,12 @@ public interface ImportType<R> {
     Set<Role> roles();
 
     List<ImportColumn> columns();
+
+    /** An import type exports its import columns, so an export can be edited and imported back. */
+    @Override
+    default List<String> exportHeaders() {
+        return columns().stream().map(ImportColumn::header).toList();
+    }
 
     /** One row with the record's own rules; a violation's field is a column's field. */
     RowResult<R> read(ImportRow row);
