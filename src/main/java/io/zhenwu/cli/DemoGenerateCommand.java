@@ -39,8 +39,10 @@ class DemoGenerateCommand implements CliCommand {
         }
         try (ProgressBar bar = new ProgressBar("生成", towns)) {
             DemoGenerator.Summary s = generator.generate(towns, years, seed, cases, bar::stepTo);
-            out.printf("已生成: %d 个县, %d 个镇, %d 个组织机构, %d 家企业, %d 个指标值, %d 件办件, %d 条办理过程 (共 %d 条记录)%n",
-                    s.counties(), s.towns(), s.orgUnits(), s.enterprises(), s.values(), s.cases(), s.timelineRows(), s.records());
+            out.printf("已生成: %d 个县, %d 个镇, %d 个组织机构, %d 家企业, %d 个指标值, %d 件政务服务办件, %d 条办理过程, "
+                            + "%d 件闭环办件 (隐患/劳动争议/耕地图斑) (共 %d 条记录)%n",
+                    s.counties(), s.towns(), s.orgUnits(), s.enterprises(), s.values(), s.cases(), s.timelineRows(), s.loopRecords(),
+                    s.records());
             return 0;
         } catch (IllegalStateException e) {
             err.println("无法生成: " + e.getMessage());

@@ -57,9 +57,11 @@ public class DemoGenerator {
     private final Cases cases;
     private final ServiceHall hall;
     private final WorkingCalendar calendar;
+    private final io.zhenwu.cases.LoopHistory loops;
 
     DemoGenerator(OrgUnits orgUnits, Enterprises enterprises, Indicators indicators, DataValues values, Cases cases,
-                  ServiceHall hall, WorkingCalendar calendar) {
+                  ServiceHall hall, WorkingCalendar calendar, io.zhenwu.cases.LoopHistory loops) {
+        this.loops = loops;
         this.orgUnits = orgUnits;
         this.enterprises = enterprises;
         this.indicators = indicators;
@@ -70,10 +72,66 @@ public class DemoGenerator {
     }
 
     /** What was written. */
-    public record Summary(int counties, int towns, int orgUnits, int enterprises, int values, long cases, long timelineRows) {
+    public record Summary(int counties, int towns, int orgUnits, int enterprises, int values, long cases, long timelineRows,
+                          long loopRecords) {
         public long records() {
-            return orgUnits + enterprises + values + cases + timelineRows;
+            return orgUnits + enterprises + values + cases + timelineRows + loopRecords;
         }
+    }
+
+    /**
+     * The closed loops of a generated town through the same historical loader as the demo town: per year, routine
+     * inspections each finding a hazard that gets a numbered notice and is closed on re-inspection by another
+     * inspector; labor disputes settled by mediation; farmland plots re-planted and verified twice. Returns the
+     * number of cases written (their timelines and records come with them).
+     */
+    private long loops(Actor actor, String townCode, OrgUnit safetyDept, List<OrgUnit> villages, List<Long> firmIds,
+                       List<String> firmNames, int firstYear, int casesPerTownYear, List<LocalDate> workingDays, Random random) {
+        long written = 0;
+        for (int y = firstYear; y <= 2023; y++) {
+            int year = y;
+            List<LocalDate> days = workingDays.stream().filter(d -> d.getYear() == year && d.getMonthValue() <= 10).toList();
+            List<io.zhenwu.cases.LoopHistory.HistoricHazard> hazards = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, casesPerTownYear / 100); i++) {
+                int f = random.nextInt(firmIds.size());
+                LocalDate on = days.get(random.nextInt(days.size()));
+                OrgUnit village = villages.get(random.nextInt(villages.size()));
+                long inspection = loops.inspection(actor, new io.zhenwu.cases.LoopHistory.HistoricInspection(safetyDept.id(), village.id(),
+                        firmIds.get(f), null, null, on, "ROUTINE", null, List.of("检查员甲", "检查员乙"), "日常安全生产检查", "inspector"));
+                LocalDate deadline = calendar.addWorkingDays(on, 10);
+                LocalDate report = calendar.addWorkingDays(on, 5 + random.nextInt(5));
+                LocalDate check = calendar.addWorkingDays(report, 2);
+                hazards.add(new io.zhenwu.cases.LoopHistory.HistoricHazard(inspection, safetyDept.id(), village.id(), firmIds.get(f),
+                        firmNames.get(f), i % 2 == 0 ? "FIRE" : "ELECTRICAL", "GENERAL", "生产车间", "消防通道堵塞、电气线路老化", on, "inspector",
+                        on, deadline, "清理通道，更换线路", List.of(new io.zhenwu.cases.LoopHistory.Round(report, "inspector", "已整改",
+                        check, "inspector2", true, "复查合格，同意销号", null)), null, null));
+            }
+            written += loops.hazards(actor, hazards);
+            List<io.zhenwu.cases.LoopHistory.HistoricDispute> disputes = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, casesPerTownYear / 400); i++) {
+                int f = random.nextInt(firmIds.size());
+                LocalDate accepted = days.get(random.nextInt(days.size()));
+                BigDecimal amount = BigDecimal.valueOf(500_00 + random.nextInt(5_000_000), 2);
+                disputes.add(new io.zhenwu.cases.LoopHistory.HistoricDispute(safetyDept.id(), firmIds.get(f), firmNames.get(f),
+                        villages.get(0).id(), 1 + random.nextInt(5), "王**", amount, i % 2 == 0 ? "WAGES" : "CONTRACT", accepted, "staff",
+                        false, calendar.addWorkingDays(accepted, 10), "调解成功，达成协议并当场兑现", amount));
+            }
+            written += loops.disputes(actor, disputes);
+            List<io.zhenwu.cases.LoopHistory.HistoricPlot> plots = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, casesPerTownYear / 200); i++) {
+                OrgUnit v = villages.get(i % villages.size());
+                LocalDate found = days.get(random.nextInt(Math.min(60, days.size())));
+                LocalDate plan = calendar.addWorkingDays(found, 3);
+                LocalDate replant = calendar.addWorkingDays(plan, 20);
+                LocalDate villageCheck = calendar.addWorkingDays(replant, 3);
+                plots.add(new io.zhenwu.cases.LoopHistory.HistoricPlot(String.format("G%s%d%04d", townCode.substring(4, 9), year, i + 1),
+                        v.id(), BigDecimal.valueOf(50 + random.nextInt(500), 2), "闲置荒地", "OUTFLOW", found, "cadre-" + v.code().substring(9),
+                        plan, "平整土地后复耕复种", replant, BigDecimal.valueOf(50 + random.nextInt(500), 2), "水稻", villageCheck,
+                        calendar.addWorkingDays(villageCheck, 3), "staff"));
+            }
+            written += loops.plots(actor, plots);
+        }
+        return written;
     }
 
     /**
@@ -119,6 +177,7 @@ public class DemoGenerator {
         int valueCount = 0;
         long caseCount = 0;
         long timelineRows = 0;
+        long loopRecords = 0;
         OrgUnit county = null;
         for (int t = 0; t < towns; t++) {
             if (t % TOWNS_PER_COUNTY == 0) {
@@ -137,7 +196,11 @@ public class DemoGenerator {
                 units++;
             }
             OrgUnit center = orgUnits.createAsSystem(town, "G" + townCode.substring(4, 9) + "-ZWFW", "政务服务中心", OrgUnitType.DEPARTMENT, true);
-            units++;
+            OrgUnit safetyDept = orgUnits.createAsSystem(town, "G" + townCode.substring(4, 9) + "-AQYJ", "安全生产监督管理局", OrgUnitType.DEPARTMENT, true);
+            units += 2;
+            List<OrgUnit> villages = orgUnits.children(actor.scope(), town.id()).stream().filter(u -> u.type() == OrgUnitType.VILLAGE).toList();
+            List<Long> firmIds = new ArrayList<>();
+            List<String> firmNames = new ArrayList<>();
             String prefix = "G" + townCode.substring(4, 9) + "-";
             for (String w : new String[] {"ZH-01", "ZH-02", "SP", "GA", "GD", "BDC"}) {
                 boolean resident = w.equals("GA") || w.equals("GD") || w.equals("BDC");
@@ -146,10 +209,12 @@ public class DemoGenerator {
             // Enterprises through the registry's own rules (credit codes with their check characters).
             for (int e = 0; e < 30; e++) {
                 String first17 = "91" + townCode.substring(0, 6) + "G" + townCode.substring(6, 9) + String.format("%05d", e);
-                enterprises.register(actor.scope(), new EnterpriseDraft(first17 + CreditCode.checkCharacter(first17),
+                var firm = enterprises.register(actor.scope(), new EnterpriseDraft(first17 + CreditCode.checkCharacter(first17),
                         "生成企业" + townCode.substring(4, 9) + "-" + e, townCode, "3" + (100 + random.nextInt(800)), "生成地址",
                         null, null, EnterpriseStatus.OPERATING, LocalDate.of(2000 + random.nextInt(20), 1 + random.nextInt(12), 1),
                         null, null, null, null));
+                firmIds.add(firm.id());
+                firmNames.add(firm.name());
                 firms++;
             }
             // Monthly indicator values, one batch per year.
@@ -207,9 +272,10 @@ public class DemoGenerator {
                 cases.load(actor, batch);
                 caseCount += batch.size();
             }
+            loopRecords += loops(actor, townCode, safetyDept, villages, firmIds, firmNames, firstYear, casesPerTownYear, workingDays, random);
             progress.accept(t + 1);
         }
-        Summary s = new Summary(counties, towns, units, firms, valueCount, caseCount, timelineRows);
+        Summary s = new Summary(counties, towns, units, firms, valueCount, caseCount, timelineRows, loopRecords);
         log.info("Generated {}", s);
         return s;
     }

@@ -44,7 +44,7 @@ class DemoGeneratorIT {
         assertThat(s.enterprises()).isEqualTo(90);
         assertThat(s.values()).isPositive();
         Long events = jdbc.queryForObject("SELECT COUNT(*) FROM case_event e JOIN case_record c ON c.id = e.case_id "
-                + "JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE (SELECT path FROM org_unit WHERE code = '321190') || '%'", Long.class);
+                + "JOIN org_unit o ON o.id = c.org_unit_id WHERE c.type_code = 'service_matter' AND o.path LIKE (SELECT path FROM org_unit WHERE code = '321190') || '%'", Long.class);
         assertThat(events).isEqualTo(s.timelineRows());
 
         var root = orgUnits.roots().get(0);
@@ -55,6 +55,14 @@ class DemoGeneratorIT {
                 .isEqualByComparingTo("360");
         assertThat(cases.compute(all, new FigureRequest("cases.service_hall.handled", "321190", FigurePeriod.year(2022))).value())
                 .isEqualByComparingTo("360");
+        // The closed loops: per town and year 1 hazard with a notice, 1 dispute, 1 plot (120 matters / 100, 400, 200 → at least 1).
+        assertThat(s.loopRecords()).isEqualTo(3 * 2 * 3);
+        assertThat(cases.compute(all, new FigureRequest("cases.safety.notices", "321190", FigurePeriod.year(2023))).value())
+                .isEqualByComparingTo("3");
+        assertThat(cases.compute(all, new FigureRequest("cases.labor.accepted", "321190", FigurePeriod.year(2023))).value())
+                .isEqualByComparingTo("3");
+        assertThat(cases.compute(all, new FigureRequest("cases.farmland.plots", "321190", FigurePeriod.year(2023))).value())
+                .isEqualByComparingTo("3");
         assertThatThrownBy(() -> generator.generate(1, 1, 7, 1, n -> { })).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exists already");
     }
