@@ -21,8 +21,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final ZhenwuUserDetailsService userDetails;
     private final ProblemResponses problems;
+    private final BearerPrincipalCache cache;
 
-    BearerTokenFilter(ApiTokens tokens, ZhenwuUserDetailsService userDetails, ProblemResponses problems) {
+    BearerTokenFilter(ApiTokens tokens, ZhenwuUserDetailsService userDetails, ProblemResponses problems, BearerPrincipalCache cache) {
+        this.cache = cache;
         this.tokens = tokens;
         this.userDetails = userDetails;
         this.problems = problems;
@@ -36,13 +38,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var principal = tokens.authenticate(header.substring(7).trim()).flatMap(userId -> {
+        String token = header.substring(7).trim();
+        String hash = ApiTokens.hash(token);
+        var cached = cache.get(hash);
+        var principal = (cached.isPresent() ? cached : tokens.authenticate(token).flatMap(userId -> {
             try {
                 return java.util.Optional.of(userDetails.loadById(userId));
             } catch (UsernameNotFoundException e) {
                 return java.util.Optional.empty();
             }
-        }).filter(p -> p.isEnabled() && p.isAccountNonLocked());
+        })).filter(p -> p.isEnabled() && p.isAccountNonLocked());
+        if (principal.isPresent() && cached.isEmpty()) {
+            cache.put(hash, principal.get());
+        }
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
             problems.commence(request, response, null);

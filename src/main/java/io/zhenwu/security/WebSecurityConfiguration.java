@@ -47,11 +47,11 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ZhenwuUserDetailsService userDetails,
-                                 ProblemResponses problems, List<EndpointRules> rules) throws Exception {
+                                 ProblemResponses problems, List<EndpointRules> rules, BearerPrincipalCache cache) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems, cache), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(auth -> apply(auth, rules));
@@ -61,10 +61,10 @@ class WebSecurityConfiguration {
     @Bean
     SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
                                  ZhenwuUserDetailsService userDetails, ProblemResponses problems, UserRepository users,
-                                 List<EndpointRules> rules) throws Exception {
+                                 List<EndpointRules> rules, BearerPrincipalCache cache) throws Exception {
         // Bearer tokens work here too (scripts reading /v3/api-docs); without the header the filter does nothing.
         http.authenticationManager(manager)
-                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems, cache), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler(users)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
