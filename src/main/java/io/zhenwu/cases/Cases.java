@@ -270,16 +270,18 @@ public class Cases {
         guards.orderedStream().filter(g -> fromHere && g.caseType().equals(c.typeCode))
                 .forEach(g -> g.check(actor, before, transition, fields == null ? Map.of() : fields));
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
-        TimelineEntry entry = c.fire(type, transition, actor, fields, comment, repository.actorsByTransition(c.id), now, today, clock);
-        return persist(c, type, entry, expectedVersion, now);
+        CaseRepository.TimelineSummary timeline = repository.timelineSummary(c.id);
+        TimelineEntry entry = c.fire(type, transition, actor, fields, comment, timeline.actorsByTransition(), now, today, clock);
+        return persist(c, type, entry, expectedVersion, now, timeline.lastSeq());
     }
 
-    private CaseView persist(Case c, CaseType type, TimelineEntry entry, long expectedVersion, Instant now) {
+    private CaseView persist(Case c, CaseType type, TimelineEntry entry, long expectedVersion, Instant now, int lastSeq) {
         if (!repository.update(c, expectedVersion, now)) {
             Case current = repository.findAsSystem(c.id).orElseThrow();
             throw new ConflictException("case.conflict.stale", CaseView.of(current, types.get(current.typeCode, current.typeVersion)));
         }
-        int seq = repository.lastSeq(c.id) + 1;
+        // The version check above guarantees nobody appended since the timeline was read.
+        int seq = lastSeq + 1;
         TimelineEntry numbered = new TimelineEntry(seq, entry.transition(), entry.fromState(), entry.toState(), entry.actor(),
                 entry.occurredAt(), entry.fields(), entry.comment());
         repository.insertEvent(c.id, numbered);
@@ -315,7 +317,7 @@ public class Cases {
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
         long expected = parent.version;
         TimelineEntry entry = parent.fireSystem(type, "all_completed", "system", null, now, today, clock);
-        persist(parent, type, entry, expected, now);
+        persist(parent, type, entry, expected, now, repository.timelineSummary(parent.id).lastSeq());
     }
 
     /** A document number of a town (整改通知书 …): the town and the next gapless sequence of a series and year. */
