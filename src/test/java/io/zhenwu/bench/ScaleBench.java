@@ -97,7 +97,7 @@ public final class ScaleBench {
             String token = token(http, port);
             Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
             Cases cases = context.getBean(Cases.class);
-            int pool = Math.max(20_000, threads * seconds * 1500);
+            int pool = Math.max(20_000, threads * seconds * 400);   // enough open cases for ≈ 3,000 transitions/s
             List<Long> open = new ArrayList<>();
             for (int i = 0; i < pool; i += 5000) {
                 List<Cases.HistoricalCase> batch = new ArrayList<>();
