@@ -29,16 +29,8 @@ public record Growth(BigDecimal value, Kind kind) {
         if (indicator.comparableGrowth() && reported != null) {
             return new Growth(reported.setScale(1, RoundingMode.HALF_EVEN), Kind.REPORTED);
         }
-        if (value == null || previous == null) {
-            return NONE;
-        }
-        if (indicator.valueType() == Indicator.ValueType.RATE) {
-            return new Growth(value.subtract(previous).setScale(1, RoundingMode.HALF_EVEN), Kind.POINTS);
-        }
-        if (previous.signum() == 0) {
-            return NONE;
-        }
-        return new Growth(value.subtract(previous).multiply(BigDecimal.valueOf(100))
-                .divide(previous.abs(), 12, RoundingMode.HALF_EVEN).setScale(1, RoundingMode.HALF_EVEN), Kind.NOMINAL);
+        boolean points = indicator.valueType() == Indicator.ValueType.RATE;
+        BigDecimal change = io.zhenwu.shared.figures.YearOnYear.change(value, previous, points);
+        return change == null ? NONE : new Growth(change, points ? Kind.POINTS : Kind.NOMINAL);
     }
 }

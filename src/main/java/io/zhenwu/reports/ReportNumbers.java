@@ -109,16 +109,6 @@ final class ReportNumbers {
 
     /** Year-on-year growth in percent (one decimal, half-even), or in points for rates; null without a base. */
     static BigDecimal growth(BigDecimal value, BigDecimal previous, boolean points) {
-        if (value == null || previous == null) {
-            return null;
-        }
-        if (points) {
-            return value.subtract(previous).setScale(1, RoundingMode.HALF_EVEN);
-        }
-        if (previous.signum() == 0) {
-            return null;
-        }
-        return value.subtract(previous).multiply(BigDecimal.valueOf(100)).divide(previous.abs(), 12, RoundingMode.HALF_EVEN)
-                .setScale(1, RoundingMode.HALF_EVEN);
+        return io.zhenwu.shared.figures.YearOnYear.change(value, previous, points);
     }
 }
