@@ -138,7 +138,7 @@ public class ServiceHall {
 
     Cases.NewCase newCase(Application a, Long parentId, Instant at) {
         List<FieldViolation> problems = new ArrayList<>();
-        Matter matter = repository.matters().stream().filter(m -> m.code().equals(a.matterCode())).findFirst().orElse(null);
+        Matter matter = a.matterCode() == null ? null : repository.matter(a.matterCode()).orElse(null);
         if (matter == null) {
             problems.add(FieldViolation.of("matterCode", "service.matter.unknown", String.valueOf(a.matterCode())));
         }

@@ -19,15 +19,33 @@ class ServiceHallRepository {
 
     @Unscoped("the catalogue of windows is configuration of the installation")
     List<ServiceHall.Window> windows() {
-        return jdbc.sql("SELECT code, name, org_unit_id, resident_agency, agency_name FROM service_window WHERE active = TRUE ORDER BY code")
+        return windows(null);
+    }
+
+    @Unscoped("the catalogue of windows is configuration of the installation")
+    private List<ServiceHall.Window> windows(String code) {
+        return jdbc.sql("SELECT code, name, org_unit_id, resident_agency, agency_name FROM service_window WHERE active = TRUE"
+                        + (code == null ? "" : " AND code = :code") + " ORDER BY code")
+                .param("code", code)
                 .query((rs, n) -> new ServiceHall.Window(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5)))
                 .list();
     }
 
     @Unscoped("the matter catalogue (事项清单) is configuration of the installation")
     List<ServiceHall.Matter> matters() {
+        return matters(null);
+    }
+
+    @Unscoped("the matter catalogue (事项清单) is configuration of the installation")
+    Optional<ServiceHall.Matter> matter(String code) {
+        return matters(code).stream().findFirst();
+    }
+
+    @Unscoped("the matter catalogue (事项清单) is configuration of the installation")
+    private List<ServiceHall.Matter> matters(String code) {
         return jdbc.sql("SELECT code, name, category, matter_kind, legal_days, promised_days, org_unit_id, window_code, materials "
-                        + "FROM service_matter_def WHERE active = TRUE ORDER BY category, code")
+                        + "FROM service_matter_def WHERE active = TRUE" + (code == null ? "" : " AND code = :code") + " ORDER BY category, code")
+                .param("code", code)
                 .query((rs, n) -> new ServiceHall.Matter(rs.getString(1), rs.getString(2), rs.getString(3),
                         ServiceHall.MatterKind.valueOf(rs.getString(4)), rs.getObject(5, Integer.class), rs.getInt(6), rs.getLong(7),
                         rs.getString(8), rs.getString(9)))
@@ -85,6 +103,6 @@ class ServiceHallRepository {
 
     @Unscoped("reads one window of the catalogue")
     Optional<ServiceHall.Window> window(String code) {
-        return windows().stream().filter(w -> w.code().equals(code)).findFirst();
+        return windows(code).stream().findFirst();
     }
 }
