@@ -81,7 +81,7 @@ class CaseApiController {
         }
         PageQuery pq = PageQuery.of(page, size, sort == null ? "id,desc" : sort, "c.id", CaseQuery.SORTABLE);
         String path = org == null || org.isBlank() ? null : resolve(actor, org.strip()).path();
-        return cases.search(actor, new CaseQuery(type, state, null, category, null, null, path, from, to, overdue, null, q, null, null), pq);
+        return cases.search(actor, new CaseQuery(type, state, null, category, null, null, path, from, to, overdue, null, q, null, null, null), pq);
     }
 
     @GetMapping("/api/v1/cases/{id}")

@@ -48,7 +48,7 @@ class CaseController {
                 Model model) {
         String t = type == null || type.isBlank() || !types.exists(type) ? null : type;
         CaseQuery query = new CaseQuery(t, blank(state), null, null, null, null, null, from, to, Boolean.TRUE.equals(overdue) ? true : null,
-                null, blank(q), null, null);
+                null, blank(q), null, null, null);
         model.addAttribute("types", types.all());
         model.addAttribute("filter", new Filter(t, blank(state), blank(q), Boolean.TRUE.equals(overdue), from, to));
         model.addAttribute("cases", cases.search(actor, query, PageQuery.of(page, 20, "id,desc", "c.id", CaseQuery.SORTABLE)));

@@ -6,25 +6,25 @@ import java.util.Set;
 
 /**
  * Filters of a case list. Every filter is a bound parameter; {@code orgPath} narrows to a subtree inside the
- * caller's scope, {@code enterpriseId} is set by the service for enterprise users and cannot be widened.
+ * caller's scope, {@code closed} keeps only closed (true) or still running (false, paused included) cases, {@code enterpriseId} is set by the service for enterprise users and cannot be widened.
  */
 public record CaseQuery(String type, String state, CaseType.StateKind stateKind, String category, String channel,
                         String subject, String orgPath, LocalDate from, LocalDate to, Boolean overdue, Long enterpriseId,
-                        String text, Long parentId, Boolean topLevel) {
+                        String text, Long parentId, Boolean topLevel, Boolean closed) {
 
     public static final Set<String> SORTABLE = Set.of("number=c.case_number", "openedAt=c.opened_at", "dueOn=c.due_on",
             "state=c.state", "type=c.type_code", "id=c.id");
 
     public static CaseQuery all() {
-        return new CaseQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CaseQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CaseQuery withEnterprise(Long id) {
-        return new CaseQuery(type, state, stateKind, category, channel, subject, orgPath, from, to, overdue, id, text, parentId, topLevel);
+        return new CaseQuery(type, state, stateKind, category, channel, subject, orgPath, from, to, overdue, id, text, parentId, topLevel, closed);
     }
 
     public CaseQuery withOrgPath(String path) {
-        return new CaseQuery(type, state, stateKind, category, channel, subject, path, from, to, overdue, enterpriseId, text, parentId, topLevel);
+        return new CaseQuery(type, state, stateKind, category, channel, subject, path, from, to, overdue, enterpriseId, text, parentId, topLevel, closed);
     }
 
     void appendFilters(StringBuilder where, Map<String, Object> params) {
@@ -41,6 +41,9 @@ public record CaseQuery(String type, String state, CaseType.StateKind stateKind,
             params.put("ent", enterpriseId); // the scope clause uses it (see CaseRepository.scopeClause)
         }
         add(where, params, "c.parent_id = :parent", "parent", parentId);
+        if (closed != null) {
+            where.append(closed ? " AND c.state_kind = 'CLOSED'" : " AND c.state_kind <> 'CLOSED'");
+        }
         if (Boolean.TRUE.equals(topLevel)) {
             where.append(" AND c.parent_id IS NULL");
         }

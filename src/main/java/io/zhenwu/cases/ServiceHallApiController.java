@@ -84,16 +84,16 @@ class ServiceHallApiController {
         if (to.isBefore(from)) {
             throw new InvalidInputException("end_date", "case.range.order");
         }
-        CaseType.StateKind kind = null;
+        Boolean closed = null;
         if (status != null && !status.isBlank()) {
             if (!status.equals("open") && !status.equals("closed")) {
                 throw new InvalidInputException("status", "case.open311.status");
             }
-            kind = status.equals("closed") ? CaseType.StateKind.CLOSED : null;
+            closed = status.equals("closed");
         }
-        PageResult<CaseView> page = cases.search(actor, new CaseQuery("service_matter", null, kind, "公共服务", null, serviceCode, null,
-                from, to, null, null, null, null, null), PageQuery.of(0, 500, "id,desc", "c.id", CaseQuery.SORTABLE));
-        return page.content().stream().filter(c -> !"open".equals(status) || !c.closed())
+        PageResult<CaseView> page = cases.search(actor, new CaseQuery("service_matter", null, null, "公共服务", null, serviceCode, null,
+                from, to, null, null, null, null, null, closed), PageQuery.of(0, 500, "id,desc", "c.id", CaseQuery.SORTABLE));
+        return page.content().stream()
                 .map(c -> {
                     Map<String, Object> r = new java.util.LinkedHashMap<>();
                     r.put("service_request_id", c.number());

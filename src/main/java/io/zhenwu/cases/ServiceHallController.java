@@ -90,7 +90,7 @@ class ServiceHallController {
         model.addAttribute("applicantKinds", new ApplicantKind[] {ApplicantKind.RESIDENT, ApplicantKind.ENTERPRISE, ApplicantKind.PERSON});
         LocalDate today = LocalDate.now(Times.ZONE);
         model.addAttribute("today", cases.search(actor, new CaseQuery(null, null, null, null, null, null, null, today, today, null, null,
-                null, null, true), PageQuery.of(0, 50, "id,desc", "c.id", CaseQuery.SORTABLE)));
+                null, null, true, null), PageQuery.of(0, 50, "id,desc", "c.id", CaseQuery.SORTABLE)));
         return "cases/serviceHall";
     }
 }

@@ -70,6 +70,12 @@ class ServiceHallApiIT {
         assertThat(list.get(0).get("service_code").asString()).isEqualTo("BDC-001");
         assertThat(requests.body()).doesNotContain("applicant");
         assertThat(leader.get("/open311/v2/requests.json?status=pending").statusCode()).isEqualTo(400);
+        // The status filter is applied in SQL: every December 2023 matter of the demo is closed.
+        JsonNode closed = json.readTree(leader.get("/open311/v2/requests.json?start_date=2023-12-01&end_date=2023-12-31&status=closed").body());
+        assertThat(closed.size()).isPositive();
+        closed.forEach(r -> assertThat(r.get("status").asString()).isEqualTo("closed"));
+        assertThat(json.readTree(leader.get("/open311/v2/requests.json?start_date=2023-12-01&end_date=2023-12-31&status=open").body()))
+                .isEmpty();
         assertThat(new HttpTestClient(port, false).get("/open311/v2/services.json").statusCode()).as("anonymous callers are sent to log in").isIn(401, 302);
     }
 
