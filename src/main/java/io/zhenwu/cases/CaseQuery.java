@@ -23,10 +23,6 @@ public record CaseQuery(String type, String state, CaseType.StateKind stateKind,
         return new CaseQuery(type, state, stateKind, category, channel, subject, orgPath, from, to, overdue, id, text, parentId, topLevel, closed);
     }
 
-    public CaseQuery withOrgPath(String path) {
-        return new CaseQuery(type, state, stateKind, category, channel, subject, path, from, to, overdue, enterpriseId, text, parentId, topLevel, closed);
-    }
-
     void appendFilters(StringBuilder where, Map<String, Object> params) {
         add(where, params, "c.type_code = :type", "type", type);
         add(where, params, "c.state = :state", "state", state);

@@ -53,12 +53,6 @@ class CaseRepository {
                 .query(CaseRepository::map).optional();
     }
 
-    Optional<Case> findByNumber(DataScope scope, String number, Long enterpriseId) {
-        return jdbc.sql(SELECT + "WHERE c.case_number = :n AND " + scopeClause(enterpriseId))
-                .param("n", number).param("scope", scope.likePattern()).param("ent", enterpriseId)
-                .query(CaseRepository::map).optional();
-    }
-
     PageResult<Case> search(DataScope scope, CaseQuery q, PageQuery page) {
         StringBuilder where = new StringBuilder("WHERE " + scopeClause(q.enterpriseId()));
         Map<String, Object> params = new HashMap<>();
