@@ -173,7 +173,7 @@ public class Reports {
     public void write(RenderedReport report, Format format, OutputStream out) throws IOException {
         switch (format) {
             case DOCX -> {
-                try (DocxWriter docx = new DocxWriter(out, report.title())) {
+                try (io.zhenwu.imports.DocxWriter docx = new io.zhenwu.imports.DocxWriter(out, report.title())) {
                     docx.title(report.title());
                     for (RenderedReport.Block b : report.blocks()) {
                         if (b.heading()) {

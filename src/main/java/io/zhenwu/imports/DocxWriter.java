@@ -1,4 +1,4 @@
-package io.zhenwu.reports;
+package io.zhenwu.imports;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
  * 仿宋/FangSong) with a first-line indent of two characters and a fixed 28 pt line (22 lines a page), A4 with the
  * standard's margins, and the page number centred in the footer as “— 1 —”.
  */
-final class DocxWriter implements AutoCloseable {
+public final class DocxWriter implements AutoCloseable {
 
     static final String TITLE_FONT = "方正小标宋简体";
     static final String HEADING_FONT = "黑体";
@@ -33,7 +33,7 @@ final class DocxWriter implements AutoCloseable {
     private final ZipOutputStream zip;
     private final XMLStreamWriter body;
 
-    DocxWriter(OutputStream out, String title) {
+    public DocxWriter(OutputStream out, String title) {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         try {
             part("[Content_Types].xml", CONTENT_TYPES);
@@ -80,16 +80,32 @@ final class DocxWriter implements AutoCloseable {
         zip.closeEntry();
     }
 
-    void title(String text) {
+    public void title(String text) {
         paragraph("Title", text);
     }
 
-    void heading(String text) {
+    public void heading(String text) {
         paragraph("Heading1", text);
     }
 
-    void paragraph(String text) {
+    /** Body text: 仿宋 三号, first line indented two characters. */
+    public void paragraph(String text) {
         paragraph(null, text);
+    }
+
+    /** A centred line without indent (a document number under the title). */
+    public void centred(String text) {
+        paragraph("Centred", text);
+    }
+
+    /** A line without indent (the addressee: “某某公司：”). */
+    public void flush(String text) {
+        paragraph("Flush", text);
+    }
+
+    /** A right-aligned line (the issuing unit and date under the text). */
+    public void signature(String text) {
+        paragraph("Signature", text);
     }
 
     private void paragraph(String style, String text) {
@@ -205,6 +221,12 @@ final class DocxWriter implements AutoCloseable {
             + "<w:jc w:val=\"center\"/></w:pPr>" + fonts(TITLE_FONT, 44, false) + "</w:style>"
             + "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
             + "<w:pPr><w:keepNext/><w:outlineLvl w:val=\"0\"/></w:pPr>" + fonts(HEADING_FONT, BODY_HALF_POINTS, false) + "</w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Centred\"><w:name w:val=\"Centred\"/><w:basedOn w:val=\"Normal\"/>"
+            + "<w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Flush\"><w:name w:val=\"Flush\"/><w:basedOn w:val=\"Normal\"/>"
+            + "<w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Signature\"><w:name w:val=\"Signature\"/><w:basedOn w:val=\"Normal\"/>"
+            + "<w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:right=\"640\"/><w:jc w:val=\"right\"/></w:pPr></w:style>"
             + "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/>"
             + "<w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
             + fonts("宋体", 28, false) + "</w:style>"

@@ -1,4 +1,4 @@
-package io.zhenwu.reports;
+package io.zhenwu.imports;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
