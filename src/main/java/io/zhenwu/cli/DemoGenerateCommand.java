@@ -40,9 +40,9 @@ class DemoGenerateCommand implements CliCommand {
         try (ProgressBar bar = new ProgressBar("生成", towns)) {
             DemoGenerator.Summary s = generator.generate(towns, years, seed, cases, bar::stepTo);
             out.printf("已生成: %d 个县, %d 个镇, %d 个组织机构, %d 家企业, %d 个指标值, %d 件政务服务办件, %d 条办理过程, "
-                            + "%d 件闭环办件 (隐患/劳动争议/耕地图斑) (共 %d 条记录)%n",
+                            + "%d 件闭环办件 (隐患/劳动争议/耕地图斑), %d 名居民 (%d 户), %d 项县级目标 (共 %d 条记录)%n",
                     s.counties(), s.towns(), s.orgUnits(), s.enterprises(), s.values(), s.cases(), s.timelineRows(), s.loopRecords(),
-                    s.records());
+                    s.residents(), s.households(), s.targets(), s.records());
             return 0;
         } catch (IllegalStateException e) {
             err.println("无法生成: " + e.getMessage());

@@ -9,6 +9,8 @@ import io.zhenwu.indicators.DataValues;
 import io.zhenwu.indicators.Indicator;
 import io.zhenwu.indicators.Indicators;
 import io.zhenwu.indicators.PeriodType;
+import io.zhenwu.indicators.Target;
+import io.zhenwu.indicators.Targets;
 import io.zhenwu.indicators.ValueInput;
 import io.zhenwu.org.OrgUnit;
 import io.zhenwu.org.OrgUnitType;
@@ -32,15 +34,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
  * 规模数据生成器: towns × years of record-level data for benchmarks at county and city scale, written through the
  * same services and batch paths the product uses (org units, enterprises, indicator values, service-hall cases with
- * their timelines through the engine's {@link Cases#load}). Deterministic for a seed. Generated counties sit under
+ * their timelines through the engine's {@link Cases#load}), residents in households through the import pipeline, and
+ * each county's 2023 targets through {@link Targets#set}. Deterministic for a seed. Generated counties sit under
  * 镇江市 with codes 321190–321199 marked as demo codes (they are not real divisions), 20 towns each.
  */
 @Service
@@ -58,10 +63,15 @@ public class DemoGenerator {
     private final ServiceHall hall;
     private final WorkingCalendar calendar;
     private final io.zhenwu.cases.LoopHistory loops;
+    private final GeneratedResidents residents;
+    private final Targets targets;
 
     DemoGenerator(OrgUnits orgUnits, Enterprises enterprises, Indicators indicators, DataValues values, Cases cases,
-                  ServiceHall hall, WorkingCalendar calendar, io.zhenwu.cases.LoopHistory loops) {
+                  ServiceHall hall, WorkingCalendar calendar, io.zhenwu.cases.LoopHistory loops, GeneratedResidents residents,
+                  Targets targets) {
         this.loops = loops;
+        this.residents = residents;
+        this.targets = targets;
         this.orgUnits = orgUnits;
         this.enterprises = enterprises;
         this.indicators = indicators;
@@ -71,11 +81,14 @@ public class DemoGenerator {
         this.calendar = calendar;
     }
 
-    /** What was written. */
-    public record Summary(int counties, int towns, int orgUnits, int enterprises, int values, long cases, long timelineRows,
-                          long loopRecords) {
+    /**
+     * What was written. {@code households} are the residents' 户 (each resident row carries its household number), so
+     * they are not counted again in {@link #records()}.
+     */
+    public record Summary(int counties, int towns, int orgUnits, int enterprises, int values, int targets, long residents,
+                          long households, long cases, long timelineRows, long loopRecords) {
         public long records() {
-            return orgUnits + enterprises + values + cases + timelineRows + loopRecords;
+            return orgUnits + enterprises + values + targets + residents + cases + timelineRows + loopRecords;
         }
     }
 
@@ -135,6 +148,21 @@ public class DemoGenerator {
     }
 
     /**
+     * The county's 2023 targets (预期目标) for the generated monthly indicators, as its leaders would set them: around what
+     * its towns' twelve months add up to on average (values of 1–5,000 at the indicator's scale), give or take 15 % — manufacturing investment, a share
+     * of fixed-asset investment, thus falls short of its target, as a board should show some red.
+     */
+    private int countyTargets(Actor actor, OrgUnit county, List<Indicator> monthly, int townCount, Random random) {
+        for (Indicator i : monthly) {
+            int scale = Math.min(2, i.decimals());
+            BigDecimal expected = BigDecimal.valueOf(2500.5 * 12 * townCount * (0.85 + random.nextDouble() * 0.3)).movePointLeft(scale)
+                    .setScale(scale, RoundingMode.HALF_EVEN);
+            targets.set(actor, i.code(), county.code(), 2023, Target.Comparator.GE, expected, null, null);
+        }
+        return monthly.size();
+    }
+
+    /**
      * @param towns            1–200 generated towns
      * @param years            years ending with 2023 (e.g. 5 → 2019–2023)
      * @param casesPerTownYear service-hall matters per town and year
@@ -178,13 +206,18 @@ public class DemoGenerator {
         long caseCount = 0;
         long timelineRows = 0;
         long loopRecords = 0;
+        long residentCount = 0;
+        long householdCount = 0;
+        int targetCount = 0;
         OrgUnit county = null;
+        Set<String> usedIds = new HashSet<>();
         for (int t = 0; t < towns; t++) {
             if (t % TOWNS_PER_COUNTY == 0) {
                 int k = t / TOWNS_PER_COUNTY;
                 county = orgUnits.createAsSystem(city, "3211" + (90 + k), "生成县" + (k + 1), OrgUnitType.COUNTY, true);
                 counties++;
                 units++;
+                usedIds.clear();
             }
             int n = t % TOWNS_PER_COUNTY;
             String townCode = county.code() + String.format("%03d", 101 + n) + "000";
@@ -273,9 +306,17 @@ public class DemoGenerator {
                 caseCount += batch.size();
             }
             loopRecords += loops(actor, townCode, safetyDept, villages, firmIds, firmNames, firstYear, casesPerTownYear, workingDays, random);
+            // Residents from a random source of their own, so that the rest of a seed's data stays what it was.
+            var written = residents.write(actor, county.code(), villages, casesPerTownYear / 2, new Random(seed * 1_000_003L + t), usedIds);
+            residentCount += written.residents();
+            householdCount += written.households();
+            if (t % TOWNS_PER_COUNTY == TOWNS_PER_COUNTY - 1 || t == towns - 1) {
+                targetCount += countyTargets(actor, county, monthly, t % TOWNS_PER_COUNTY + 1, new Random(seed * 1_000_003L - t));
+            }
             progress.accept(t + 1);
         }
-        Summary s = new Summary(counties, towns, units, firms, valueCount, caseCount, timelineRows, loopRecords);
+        Summary s = new Summary(counties, towns, units, firms, valueCount, targetCount, residentCount, householdCount, caseCount,
+                timelineRows, loopRecords);
         log.info("Generated {}", s);
         return s;
     }
