@@ -26,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -47,7 +48,10 @@ import java.util.function.IntSupplier;
  * <ol>
  *   <li>case transitions over HTTP on loopback (a bounded Java client, fixed duration, T threads) vs the same
  *       update + timeline insert as plain JDBC (one transaction per transition);</li>
- *   <li>case statistics as the dashboards read them (figures over the generated county) vs one hand-written SQL.</li>
+ *   <li>a county leader's dashboard over the generated county — the indicator target board with its trends, the safety
+ *       board, the service-hall figures — through the product's services vs the hand-written SQL computing the same
+ *       numbers, as a whole and part by part;</li>
+ *   <li>case statistics of one town, and the annual report of the demo town, vs hand-written SQL / the providers.</li>
  * </ol>
  * Usage: {@code ScaleBench h2|pg towns years casesPerTownYear seconds threads}. Run by {@code bench/run.sh}.
  */
@@ -81,8 +85,9 @@ public final class ScaleBench {
             double genSeconds = (System.nanoTime() - t0) / 1e9;
             // PostgreSQL: statistics and the visibility map as autovacuum would leave them after a bulk load.
             sql(dataSource, db.equals("pg") ? "VACUUM ANALYZE" : "ANALYZE");
-            System.out.printf("demo town loaded in %.1f s; generated %,d records (%,d cases, %,d timeline rows) in %.1f s = %,.0f records/s%n",
-                    demoSeconds, generated.records(), generated.cases(), generated.timelineRows(), genSeconds, generated.records() / genSeconds);
+            System.out.printf("demo town loaded in %.1f s; generated %,d records (%,d cases, %,d timeline rows, %,d residents in %,d households) "
+                    + "in %.1f s = %,.0f records/s%n", demoSeconds, generated.records(), generated.cases(), generated.timelineRows(),
+                    generated.residents(), generated.households(), genSeconds, generated.records() / genSeconds);
 
             OrgUnits orgUnits = context.getBean(OrgUnits.class);
             OrgUnit root = orgUnits.roots().get(0);
@@ -188,31 +193,19 @@ public final class ScaleBench {
                     threads, seconds, httpRate, ms(sorted, 0.5), ms(sorted, 0.99), jdbcRate, ms(jdbcSorted, 0.5), ms(jdbcSorted, 0.99),
                     jdbcRate / Math.max(1, httpRate), failures.get()));
 
-            // --- 2. case statistics for the generated county ------------------------------------------------------
+            // --- 2. a county leader's dashboard over the generated county -------------------------------------------
             FigureProvider figures = context.getBeansOfType(FigureProvider.class).values().stream()
                     .filter(p -> p.definitions().stream().anyMatch(d -> d.code().equals("cases.opened"))).findFirst().orElseThrow();
-            List<String> stats = List.of("cases.service_hall.handled", "cases.service_hall.on_time_rate", "cases.service_hall.avg_working_days",
-                    "cases.service_hall.resident_windows");
-            measure("service-hall statistics of a county (" + Math.min(20, towns) + " towns, 4 figures, 2023)", 20, () -> {
-                int n = 0;
-                for (String code : stats) {
-                    n += figures.compute(all, new FigureRequest(code, county.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0;
-                }
-                return n;
-            }, () -> {
-                // The limit: the four figures' statements written by hand, run one after the other.
-                String from = " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '" + county.path() + "%' "
-                        + "AND c.type_code = 'service_matter' AND ";
-                return sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
-                        + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled')")
-                        + sql(dataSource, "SELECT COUNT(*), SUM(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END)" + from
-                        + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done'")
-                        + sql(dataSource, "SELECT AVG(c.working_days_used)" + from
-                        + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done' AND c.promised_days > 0")
-                        + sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
-                        + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled') AND c.channel_code IN "
-                        + "(SELECT w.code FROM service_window w WHERE w.resident_agency = TRUE)");
-            });
+            CountyDashboard dashboard = new CountyDashboard(context, dataSource, figures, all, county);
+            String countyTowns = Math.min(20, towns) + " towns";
+            measure("county dashboard 2023 (" + countyTowns + "): target board + safety board + service-hall statistics", 20,
+                    dashboard::load, dashboard::loadBySql);
+            measure("  part: target board (" + dashboard.targetCount() + " targets, as of 2023-12-31, with the monthly trends)", 20,
+                    dashboard::targetBoard, dashboard::targetBoardBySql);
+            measure("  part: safety board 2023 (figures, open hazards by village and level, by month, overdue notices)", 20,
+                    dashboard::safetyBoard, dashboard::safetyBoardBySql);
+            measure("service-hall statistics of a county (" + countyTowns + ", 4 figures, 2023)", 20,
+                    dashboard::serviceHall, dashboard::serviceHallBySql);
             measure("one town's matters handled in 2023", 50,
                     () -> figures.compute(all, new FigureRequest("cases.service_hall.handled", town.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0,
                     () -> sql(dataSource, "SELECT COUNT(*) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '"
@@ -243,6 +236,134 @@ public final class ScaleBench {
             System.out.println("| measurement | Zhenwu | median ms | p99 ms | limit | limit median ms | limit p99 ms | ratio | note |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
             rows.forEach(System.out::println);
+        }
+    }
+
+    /**
+     * What a county leader's dashboard loads, through the product's services as the pages call them — the indicator
+     * target board ({@code IndicatorController.dashboard}: the board, the monthly trends with last year, the towns), the
+     * safety board ({@code SafetyController.board}: the board and the overdue notices) and the four service-hall figures
+     * — next to hand-written SQL that computes the same numbers.
+     */
+    private static final class CountyDashboard {
+        private static final List<String> HALL_FIGURES = List.of("cases.service_hall.handled", "cases.service_hall.on_time_rate",
+                "cases.service_hall.avg_working_days", "cases.service_hall.resident_windows");
+        private static final LocalDate AS_OF = LocalDate.of(2023, 12, 31);
+
+        private final DataSource dataSource;
+        private final FigureProvider figures;
+        private final DataScope all;
+        private final OrgUnit county;
+        private final Actor leader;
+        private final io.zhenwu.indicators.Targets targets;
+        private final io.zhenwu.indicators.DataValues values;
+        private final OrgUnits orgUnits;
+        private final io.zhenwu.cases.Safety safety;
+        private final String under;
+
+        CountyDashboard(ConfigurableApplicationContext context, DataSource dataSource, FigureProvider figures, DataScope all, OrgUnit county) {
+            this.dataSource = dataSource;
+            this.figures = figures;
+            this.all = all;
+            this.county = county;
+            DataScope scope = new DataScope(county.id(), county.path());
+            this.leader = new Actor(0, "county-leader", scope, EnumSet.of(Role.LEADER));
+            this.targets = context.getBean(io.zhenwu.indicators.Targets.class);
+            this.values = context.getBean(io.zhenwu.indicators.DataValues.class);
+            this.orgUnits = context.getBean(OrgUnits.class);
+            this.safety = context.getBean(io.zhenwu.cases.Safety.class);
+            this.under = " JOIN org_unit o ON o.id = %s WHERE o.path LIKE '" + county.path() + "%%' ";
+        }
+
+        int targetCount() {
+            return targets.progress(leader.scope(), county.code(), 2023, AS_OF).size();
+        }
+
+        int load() {
+            return targetBoard() + safetyBoard() + serviceHall();
+        }
+
+        int loadBySql() {
+            return targetBoardBySql() + safetyBoardBySql() + serviceHallBySql();
+        }
+
+        int targetBoard() {
+            DataScope scope = leader.scope();
+            List<io.zhenwu.indicators.Targets.Progress> board = targets.progress(scope, county.code(), 2023, AS_OF);
+            int n = board.size() + orgUnits.children(scope, county.id()).size();
+            for (var p : board) {
+                if (p.indicator().periodType() == io.zhenwu.indicators.PeriodType.MONTH) {
+                    n += values.series(scope, p.indicator().code(), county.code(), io.zhenwu.indicators.Period.month(2023, 1),
+                            io.zhenwu.indicators.Period.month(2024, 1)).size();
+                }
+            }
+            return n;
+        }
+
+        /** The targets with their year to date in one statement, the monthly series of both years in another, the towns. */
+        int targetBoardBySql() {
+            String months = "SELECT dv.indicator_code, dv.period_start, SUM(dv.num_value) AS v FROM data_value dv"
+                    + under.formatted("dv.org_unit_id") + "AND dv.period_type = 'MONTH' AND dv.indicator_code IN "
+                    + "(SELECT indicator_code FROM target WHERE org_unit_id = " + county.id() + " AND target_year = 2023) ";
+            return sql(dataSource, "SELECT t.indicator_code, t.comparator, t.num_value, a.actual FROM target t LEFT JOIN ("
+                    + "SELECT dv.indicator_code, SUM(dv.num_value) AS actual FROM data_value dv" + under.formatted("dv.org_unit_id")
+                    + "AND dv.period_type = 'MONTH' AND dv.period_start >= DATE '2023-01-01' AND dv.period_start < DATE '2024-01-01' "
+                    + "GROUP BY dv.indicator_code) a ON a.indicator_code = t.indicator_code "
+                    + "WHERE t.org_unit_id = " + county.id() + " AND t.target_year = 2023")
+                    + sql(dataSource, months + "AND dv.period_start >= DATE '2022-01-01' AND dv.period_start < DATE '2024-01-01' "
+                    + "GROUP BY dv.indicator_code, dv.period_start")
+                    + sql(dataSource, "SELECT id, code, name FROM org_unit WHERE parent_id = " + county.id() + " ORDER BY code");
+        }
+
+        int safetyBoard() {
+            var board = safety.board(leader, 2023);
+            return board.figures().size() + board.openByVillageAndLevel().size() + board.byMonth().size()
+                    + safety.overdueNotices(leader, false).size();
+        }
+
+        /** The board's headline counts, open hazards by village and level, found/closed per month, overdue notices. */
+        int safetyBoardBySql() {
+            String hazards = " FROM safety_hazard h JOIN case_record c ON c.id = h.case_id" + under.formatted("c.org_unit_id");
+            String year = " BETWEEN DATE '2023-01-01' AND DATE '2023-12-31'";
+            return sql(dataSource, "SELECT COUNT(*) FROM safety_inspection i" + under.formatted("i.org_unit_id") + "AND i.inspected_on" + year)
+                    + sql(dataSource, "SELECT SUM(CASE WHEN h.found_on" + year + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN c.outcome = 'done' AND c.closed_on" + year + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN h.enforcement_filed = TRUE AND h.enforcement_on" + year + " THEN 1 ELSE 0 END), "
+                    + "SUM(CASE WHEN c.state_kind <> 'CLOSED' AND c.overdue = TRUE THEN 1 ELSE 0 END)" + hazards)
+                    + sql(dataSource, "SELECT COUNT(*) FROM rectification_notice n JOIN case_record c ON c.id = n.case_id"
+                    + under.formatted("c.org_unit_id") + "AND n.issued_on" + year)
+                    + sql(dataSource, "SELECT v.name, h.hazard_level, COUNT(*) FROM safety_hazard h JOIN case_record c ON c.id = h.case_id "
+                    + "LEFT JOIN org_unit v ON v.id = h.village_org_id" + under.formatted("c.org_unit_id")
+                    + "AND c.state_kind <> 'CLOSED' GROUP BY v.name, h.hazard_level")
+                    + sql(dataSource, "SELECT EXTRACT(MONTH FROM h.found_on), COUNT(*)" + hazards + "AND h.found_on" + year
+                    + " GROUP BY EXTRACT(MONTH FROM h.found_on)")
+                    + sql(dataSource, "SELECT EXTRACT(MONTH FROM c.closed_on), COUNT(*)" + hazards + "AND c.outcome = 'done' AND c.closed_on"
+                    + year + " GROUP BY EXTRACT(MONTH FROM c.closed_on)")
+                    + sql(dataSource, "SELECT n.*, c.case_number FROM rectification_notice n JOIN case_record c ON c.id = n.case_id"
+                    + under.formatted("c.org_unit_id") + "AND c.state = 'rectifying' AND c.due_on < CURRENT_DATE ORDER BY c.due_on, n.id");
+        }
+
+        int serviceHall() {
+            int n = 0;
+            for (String code : HALL_FIGURES) {
+                n += figures.compute(all, new FigureRequest(code, county.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0;
+            }
+            return n;
+        }
+
+        /** The four figures' statements written by hand, run one after the other. */
+        int serviceHallBySql() {
+            String from = " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '" + county.path() + "%' "
+                    + "AND c.type_code = 'service_matter' AND ";
+            return sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
+                    + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled')")
+                    + sql(dataSource, "SELECT COUNT(*), SUM(CASE WHEN c.closed_on <= c.due_on THEN 1 ELSE 0 END)" + from
+                    + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done'")
+                    + sql(dataSource, "SELECT AVG(c.working_days_used)" + from
+                    + "c.closed_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' AND c.outcome = 'done' AND c.promised_days > 0")
+                    + sql(dataSource, "SELECT COUNT(*)" + from + "c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31' "
+                    + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled') AND c.channel_code IN "
+                    + "(SELECT w.code FROM service_window w WHERE w.resident_agency = TRUE)");
         }
     }
 
