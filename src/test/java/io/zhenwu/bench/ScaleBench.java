@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -99,11 +98,11 @@ public final class ScaleBench {
             // --- 1. transitions over HTTP ------------------------------------------------------------------------
             context.getBean(Users.class).createAsSystem("benchstaff", "压测窗口", county, Set.of(Role.STAFF), DemoData.DEMO_PASSWORD);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             String token = token(http, port);
             Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
             Cases cases = context.getBean(Cases.class);
-            int pool = Math.max(20_000, threads * seconds * 400);   // enough open cases for ≈ 3,000 transitions/s
+            int pool = Math.max(20_000, threads * 4 * seconds * 500);   // warm-up, HTTP, engine, JDBC: ≈ 4,000/s each
             List<Long> open = new ArrayList<>();
             for (int i = 0; i < pool; i += 5000) {
                 List<Cases.HistoricalCase> batch = new ArrayList<>();
@@ -115,83 +114,67 @@ public final class ScaleBench {
                 open.addAll(cases.load(actor, batch));
             }
             ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(open);
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger failures = new AtomicInteger();
-            long started = System.nanoTime();
-            long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
-            ExecutorService executor = Executors.newFixedThreadPool(threads);
-            for (int t = 0; t < threads; t++) {
-                executor.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        Long id = queue.poll();
-                        if (id == null) {
-                            return null;
-                        }
-                        long s = System.nanoTime();
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + id
-                                        + "/transitions/hand_over")).header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":0,\"fields\":{\"assignee\":\"经办人\"}}")).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        latencies.add(System.nanoTime() - s);
-                        if (r.statusCode() != 200) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
-            }
-            executor.shutdown();
-            executor.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-            // Over the time actually spent: if the pool of open cases ran out early, the run was shorter.
-            double httpRate = latencies.size() / Math.min(seconds, (System.nanoTime() - started) / 1e9);
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
+            String base = "http://127.0.0.1:" + port;
+            // Warm-up as long as the measured run (JIT on 2 cores takes that long), then the measured run.
+            httpLoad(http, threads, seconds, () -> {
+                Long id = queue.poll();
+                return id == null ? null : transition(base, token, id);
+            });
+            Load load = httpLoad(http, threads, seconds, () -> {
+                Long id = queue.poll();
+                return id == null ? null : transition(base, token, id);
+            });
 
+            // Without HTTP: the same transition through the engine's API in this process (scope, rules, optimistic
+            // update, timeline, audit event), to split the gap to the limit into web and engine + database.
+            Load engine = closedLoop(threads, seconds, () -> {
+                Long id = queue.poll();
+                if (id == null) {
+                    return NOTHING_LEFT;
+                }
+                cases.fire(actor, id, "hand_over", 0, Map.of("assignee", "经办人"), null);
+                return OK;
+            });
             // The limit: the same state update and timeline insert as plain JDBC, one transaction per transition.
-            List<Long> rest = new ArrayList<>(queue);
-            AtomicLong done = new AtomicLong();
-            List<Long> jdbcLatencies = Collections.synchronizedList(new ArrayList<>());
-            ConcurrentLinkedQueue<Long> jdbcQueue = new ConcurrentLinkedQueue<>(rest);
-            long jdbcStarted = System.nanoTime();
-            long jdbcDeadline = jdbcStarted + TimeUnit.SECONDS.toNanos(seconds);
-            ExecutorService jdbcPool = Executors.newFixedThreadPool(threads);
-            for (int t = 0; t < threads; t++) {
-                jdbcPool.submit(() -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        c.setAutoCommit(false);
-                        while (System.nanoTime() < jdbcDeadline) {
-                            Long id = jdbcQueue.poll();
-                            if (id == null) {
-                                return null;
-                            }
-                            long s = System.nanoTime();
-                            try (PreparedStatement u = c.prepareStatement("UPDATE case_record SET state = 'handling', version = version + 1, "
-                                    + "updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0");
-                                 PreparedStatement e = c.prepareStatement("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, "
-                                         + "actor, occurred_at, fields_json) VALUES (?, 2, 'hand_over', 'accepted', 'handling', 'bench', CURRENT_TIMESTAMP, ?)")) {
-                                u.setLong(1, id);
-                                u.executeUpdate();
-                                e.setLong(1, id);
-                                e.setString(2, "{\"assignee\":\"经办人\"}");
-                                e.executeUpdate();
-                            }
-                            c.commit();
-                            jdbcLatencies.add(System.nanoTime() - s);
-                            done.incrementAndGet();
-                        }
+            Load jdbc = closedLoop(threads, seconds, () -> {
+                Long id = queue.poll();
+                if (id == null) {
+                    return NOTHING_LEFT;
+                }
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement u = c.prepareStatement("UPDATE case_record SET state = 'handling', version = version + 1, "
+                            + "updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0");
+                         PreparedStatement e = c.prepareStatement("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, "
+                                 + "actor, occurred_at, fields_json) VALUES (?, 2, 'hand_over', 'accepted', 'handling', 'bench', CURRENT_TIMESTAMP, ?)")) {
+                        u.setLong(1, id);
+                        u.executeUpdate();
+                        e.setLong(1, id);
+                        e.setString(2, "{\"assignee\":\"经办人\"}");
+                        e.executeUpdate();
                     }
-                    return null;
-                });
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+                return OK;
+            });
+            for (var row : List.of(Map.entry("transitions over HTTP", load), Map.entry("transitions through the engine's API, no HTTP", engine))) {
+                Load l = row.getValue();
+                rows.add(String.format("| %s (%d threads, %d s) | %,.0f/s | %.1f | %.1f | plain JDBC %,.0f/s | %.1f | %.1f | %.2f× | %s |",
+                        row.getKey(), threads, seconds, l.rate(), ms(l.sorted(), 0.5), ms(l.sorted(), 0.99), jdbc.rate(),
+                        ms(jdbc.sorted(), 0.5), ms(jdbc.sorted(), 0.99), jdbc.rate() / Math.max(1, l.rate()), l.note()));
             }
-            jdbcPool.shutdown();
-            jdbcPool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-            List<Long> jdbcSorted = new ArrayList<>(jdbcLatencies);
-            Collections.sort(jdbcSorted);
-            double jdbcRate = done.get() / Math.min(seconds, (System.nanoTime() - jdbcStarted) / 1e9);
-            rows.add(String.format("| transitions over HTTP (%d threads, %d s) | %,.0f/s | %.1f | %.1f | %,.0f/s | %.1f | %.1f | %.2f× | %d failed |",
-                    threads, seconds, httpRate, ms(sorted, 0.5), ms(sorted, 0.99), jdbcRate, ms(jdbcSorted, 0.5), ms(jdbcSorted, 0.99),
-                    jdbcRate / Math.max(1, httpRate), failures.get()));
+            rows.add(String.format("| limit: plain JDBC update + timeline insert (%d threads, %d s) | %,.0f/s | %.1f | %.1f | | | | | %s |",
+                    threads, seconds, jdbc.rate(), ms(jdbc.sorted(), 0.5), ms(jdbc.sorted(), 0.99), jdbc.note()));
+
+            // The floor of any authenticated API call on this machine: the same client, token, filter chain and JSON, a
+            // handler that only does calendar arithmetic in memory (no database). Transitions cannot beat this rate.
+            HttpRequest floorRequest = HttpRequest.newBuilder(URI.create(base + "/api/v1/calendar/add-working-days?from=2023-09-28&days=5"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            httpLoad(http, threads, seconds, () -> floorRequest);
+            Load floorLoad = httpLoad(http, threads, seconds, () -> floorRequest);
+            rows.add(String.format("| floor: authenticated GET without database work (%d threads, %d s) | %,.0f/s | %.1f | %.1f | — | | | | %s |",
+                    threads, seconds, floorLoad.rate(), ms(floorLoad.sorted(), 0.5), ms(floorLoad.sorted(), 0.99), floorLoad.note()));
 
             // --- 2. a county leader's dashboard over the generated county -------------------------------------------
             FigureProvider figures = context.getBeansOfType(FigureProvider.class).values().stream()
@@ -365,6 +348,117 @@ public final class ScaleBench {
                     + "AND (c.outcome IS NULL OR c.outcome <> 'cancelled') AND c.channel_code IN "
                     + "(SELECT w.code FROM service_window w WHERE w.resident_agency = TRUE)");
         }
+    }
+
+    /**
+     * Throughput, sorted latencies, failures, this JVM's CPU time per request (server and client threads, JIT, GC: it
+     * wanders with the load of the machine) and the bytes allocated per request (steady; a proxy for the work done).
+     */
+    private record Load(double rate, List<Long> sorted, int failures, double cpuMsPerRequest, double allocatedKbPerRequest) {
+
+        String note() {
+            return String.format("%d failed; JVM CPU %.2f ms, %,.0f KB allocated per request", failures, cpuMsPerRequest, allocatedKbPerRequest);
+        }
+    }
+
+    private static void work(Op op, long deadline, List<Long> latencies, AtomicInteger failures) {
+        while (System.nanoTime() < deadline) {
+            long s = System.nanoTime();
+            int outcome;
+            try {
+                outcome = op.run();
+            } catch (Exception e) {
+                outcome = FAILED;
+            }
+            if (outcome == NOTHING_LEFT) {
+                return;
+            }
+            latencies.add(System.nanoTime() - s);
+            if (outcome == FAILED) {
+                failures.incrementAndGet();
+            }
+        }
+    }
+
+    private static long currentThreadAllocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    private static final String LOAD_WORKER = "bench-load";
+
+    /** Bytes allocated so far by the live threads other than the load's own workers (they count themselves). */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && !info.getThreadName().startsWith(LOAD_WORKER)) {
+                sum += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    private static HttpRequest transition(String base, String token, long id) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + id + "/transitions/hand_over"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\":0,\"fields\":{\"assignee\":\"经办人\"}}")).build();
+    }
+
+    /** One operation of a closed-loop load: {@link #OK}, {@link #FAILED}, or {@link #NOTHING_LEFT} to stop. */
+    private interface Op {
+        int run() throws Exception;
+    }
+
+    private static final int OK = 1;
+    private static final int FAILED = 0;
+    private static final int NOTHING_LEFT = -1;
+
+    /** HTTP requests on loopback as a closed-loop load; a non-2xx answer is a failure. */
+    private static Load httpLoad(HttpClient http, int threads, int seconds, java.util.function.Supplier<HttpRequest> next)
+            throws InterruptedException {
+        return closedLoop(threads, seconds, () -> {
+            HttpRequest request = next.get();
+            if (request == null) {
+                return NOTHING_LEFT;
+            }
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2 ? OK : FAILED;
+        });
+    }
+
+    /**
+     * A bounded closed-loop load: {@code threads} workers, each starting its next operation as soon as the previous
+     * one is done, for {@code seconds} or until an operation finds nothing left. An exception counts as a failure.
+     */
+    private static Load closedLoop(int threads, int seconds, Op op) throws InterruptedException {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long allocated0 = allocatedBytes();
+        java.util.concurrent.atomic.AtomicLong workerAllocated = new java.util.concurrent.atomic.AtomicLong();
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> new Thread(r, LOAD_WORKER + "-" + r.hashCode()));
+        for (int t = 0; t < threads; t++) {
+            executor.submit(() -> {
+                // The workers end before the second snapshot below: count what they allocated themselves.
+                long mine = currentThreadAllocatedBytes();
+                try {
+                    work(op, deadline, latencies, failures);
+                } finally {
+                    workerAllocated.addAndGet(currentThreadAllocatedBytes() - mine);
+                }
+            });
+        }
+        executor.shutdown();
+        executor.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        // Over the time actually spent: if the operations ran out early, the run was shorter.
+        double rate = latencies.size() / Math.min(seconds, (System.nanoTime() - started) / 1e9);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / Math.max(1, sorted.size());
+        double kb = (allocatedBytes() - allocated0 + workerAllocated.get()) / 1024.0 / Math.max(1, sorted.size());
+        return new Load(rate, sorted, failures.get(), cpuMs, kb);
     }
 
     private String token(HttpClient http, int port) throws Exception {
