@@ -89,16 +89,16 @@ public class DemoData {
             OrgUnit unit = orgUnits.createAsSystem(parent, row[0], row[1], OrgUnitType.valueOf(row[2]), Boolean.parseBoolean(row[4]));
             byCode.put(unit.code(), unit);
         }
-        int accounts = 0;
+        List<Users.SystemAccount> demoAccounts = new java.util.ArrayList<>();
         for (String[] row : csv("demo/users.csv")) {
             var roles = Arrays.stream(row[3].split("\\|")).map(Role::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
             var permissions = row.length < 5 || row[4].isBlank() ? EnumSet.noneOf(Permission.class)
                     : Arrays.stream(row[4].split("\\|")).map(Permission::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)));
-            users.createAsSystem(row[0], row[1], byCode.get(row[2]), roles, permissions, DEMO_PASSWORD);
-            accounts++;
+            demoAccounts.add(new Users.SystemAccount(row[0], row[1], byCode.get(row[2]), roles, permissions));
         }
+        int accounts = users.createAllAsSystem(demoAccounts, DEMO_PASSWORD).size();
         long started = System.nanoTime();
         int people = loadResidents(byCode.get(TOWN));
         log.info("Demo town loaded: {} org units, {} accounts, {} residents ({} ms for the residents)", byCode.size(), accounts,

@@ -66,17 +66,22 @@ public class DataValues {
         List<FieldViolation> problems = new ArrayList<>();
         List<DataValue> saved = new ArrayList<>();
         Map<String, Object[]> touched = new TreeMap<>();
+        // A batch names the same indicators, units and periods again and again: look each up once.
+        Map<String, Optional<Indicator>> catalogue = new HashMap<>();
+        Map<String, Optional<OrgUnit>> units = new HashMap<>();
+        Map<String, Boolean> locks = new HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             ValueInput in = inputs.get(i);
             String prefix = inputs.size() == 1 ? "" : "values[" + i + "].";
             int before = problems.size();
-            Indicator indicator = indicators.find(in.indicatorCode()).orElse(null);
+            Indicator indicator = catalogue.computeIfAbsent(String.valueOf(in.indicatorCode()), c -> indicators.find(in.indicatorCode())).orElse(null);
             if (indicator == null) {
                 problems.add(FieldViolation.of(prefix + "indicatorCode", "indicator.unknown", in.indicatorCode()));
             } else if (indicator.derived()) {
                 problems.add(FieldViolation.of(prefix + "indicatorCode", "indicator.derived.readOnly", indicator.code()));
             }
-            OrgUnit org = in.orgUnitCode() == null ? null : orgUnits.findByCode(scope, in.orgUnitCode()).orElse(null);
+            OrgUnit org = in.orgUnitCode() == null ? null
+                    : units.computeIfAbsent(in.orgUnitCode(), c -> orgUnits.findByCode(scope, c)).orElse(null);
             if (org == null) {
                 problems.add(FieldViolation.of(prefix + "orgUnitCode", "registry.orgUnit.notFound", in.orgUnitCode()));
             }
@@ -96,7 +101,8 @@ public class DataValues {
             if (problems.size() > before) {
                 continue;
             }
-            if (repository.locked(org.path(), period)) {
+            Period p = period;
+            if (locks.computeIfAbsent(org.path() + "|" + period, k -> repository.locked(org.path(), p))) {
                 problems.add(FieldViolation.of(prefix + "period", "indicator.period.locked", period.toString(), org.name()));
                 continue;
             }

@@ -72,6 +72,12 @@ public class Users implements UsageCheck {
     /** Creates an account in an org unit of the caller's scope. */
     public UserAccount create(DataScope scope, String rawUsername, String displayName, Long orgUnitId, Set<Role> roles,
                               boolean enabled, String password) {
+        return create(scope, rawUsername, displayName, orgUnitId, roles, enabled, password, null);
+    }
+
+    /** As above; {@code encoded} is the password's hash when the caller has it already (several accounts, one password). */
+    private UserAccount create(DataScope scope, String rawUsername, String displayName, Long orgUnitId, Set<Role> roles,
+                               boolean enabled, String password, String encoded) {
         String username = rawUsername == null ? null : rawUsername.trim().toLowerCase();
         List<FieldViolation> problems = new ArrayList<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -88,7 +94,8 @@ public class Users implements UsageCheck {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = repository.insert(username, displayName.strip(), org.id(), passwordEncoder.encode(password), enabled, roles);
+        long id = repository.insert(username, displayName.strip(), org.id(), encoded != null ? encoded : passwordEncoder.encode(password),
+                enabled, roles);
         UserAccount created = get(scope, id);
         events.publishEvent(new UserCreated(created, org.path()));
         return created;
@@ -160,8 +167,28 @@ public class Users implements UsageCheck {
     /** As above, with grants beyond the roles (e.g. the demo leader may see personal data unmasked). */
     public UserAccount createAsSystem(String username, String displayName, OrgUnit org, Set<Role> roles,
                                       Set<Permission> permissions, String password) {
+        return createAsSystem(username, displayName, org, roles, permissions, password, null);
+    }
+
+    /** An account to set up with {@link #createAllAsSystem}. */
+    public record SystemAccount(String username, String displayName, OrgUnit org, Set<Role> roles, Set<Permission> permissions) {
+    }
+
+    /**
+     * Sets up several accounts that share one initial password (the demo's published one): the password is checked
+     * and hashed once — a BCrypt hash costs ≈ 0.1 s, a second of start-up for the demo's accounts — so they share
+     * one hash (and salt) until each user changes it.
+     */
+    public List<UserAccount> createAllAsSystem(List<SystemAccount> accounts, String password) {
+        String encoded = passwordEncoder.encode(password);
+        return accounts.stream().map(a -> createAsSystem(a.username(), a.displayName(), a.org(), a.roles(), a.permissions(), password,
+                encoded)).toList();
+    }
+
+    private UserAccount createAsSystem(String username, String displayName, OrgUnit org, Set<Role> roles, Set<Permission> permissions,
+                                       String password, String encoded) {
         DataScope unitScope = new DataScope(org.id(), org.path());
-        UserAccount created = create(unitScope, username, displayName, org.id(), roles, true, password);
+        UserAccount created = create(unitScope, username, displayName, org.id(), roles, true, password, encoded);
         return permissions.isEmpty() ? created
                 : update(unitScope, created.id(), created.version(), null, null, null, null, permissions);
     }
