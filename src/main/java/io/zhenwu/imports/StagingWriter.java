@@ -1,12 +1,9 @@
 package io.zhenwu.imports;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -94,8 +91,11 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
         private final String parent;
         private final String table;
         private final long jobId;
-        private final PGCopyOutputStream out;
+        private final CopyIn copy;
         private final StringBuilder line = new StringBuilder(512);
+        /** UTF-8 of the rows written so far, sent to the server 64 KB at a time. */
+        private final byte[] bytes = new byte[1 << 16];
+        private int size;
         private boolean done;
 
         Copied(Connection connection, Staging<?> staging, long jobId) throws SQLException {
@@ -108,8 +108,8 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
                 s.execute("DROP TABLE IF EXISTS " + table);
                 s.execute("CREATE UNLOGGED TABLE " + table + " (LIKE " + parent + " INCLUDING DEFAULTS, CHECK (job_id = " + jobId + "))");
             }
-            out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), "COPY " + table + " (" + columnList(staging)
-                    + ") FROM STDIN", 1 << 16);
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columnList(staging)
+                    + ") FROM STDIN");
         }
 
         @Override
@@ -121,17 +121,53 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
                 append(line, value);
             }
             line.append('\n');
+            encode(line);
+        }
+
+        /** UTF-8 into the buffer (an unpaired surrogate becomes '?', as String#getBytes does), flushing it when full. */
+        private void encode(CharSequence text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (size > bytes.length - 4) {
+                    flush();
+                }
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes[size++] = (byte) c;
+                } else if (c < 0x800) {
+                    bytes[size++] = (byte) (0xC0 | c >> 6);
+                    bytes[size++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                        bytes[size++] = (byte) (0xF0 | codePoint >> 18);
+                        bytes[size++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                        bytes[size++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                        bytes[size++] = (byte) (0x80 | codePoint & 0x3F);
+                    } else {
+                        bytes[size++] = '?';
+                    }
+                } else {
+                    bytes[size++] = (byte) (0xE0 | c >> 12);
+                    bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    bytes[size++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+        }
+
+        private void flush() {
             try {
-                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                copy.writeToCopy(bytes, 0, size);
+                size = 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException("staging job " + jobId + " failed", e);
             }
         }
 
         @Override
         void finish() {
             try {
-                out.close();
+                flush();
+                copy.endCopy();
                 done = true;
                 try (Statement s = connection.createStatement()) {
                     s.execute("ALTER TABLE " + parent + " ATTACH PARTITION " + table + " FOR VALUES IN (" + jobId + ")");
@@ -139,8 +175,6 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
                     // the parent's rows by the latter: without them it assumes 200 distinct keys in a million rows).
                     s.execute("ANALYZE " + parent);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new IllegalStateException("staging job " + jobId + " failed", e);
             }
@@ -149,8 +183,8 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
         @Override
         public void close() {
             try {
-                if (!done && out.isActive()) {
-                    out.cancelCopy();
+                if (!done && copy.isActive()) {
+                    copy.cancelCopy();
                 }
             } catch (SQLException e) {
                 // the connection is closed below; the job's table is dropped by clearStaging
@@ -196,14 +230,21 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
         /** ISO year-month-day; years outside 1–9999 as PostgreSQL reads them (no sign; BC for year 0 and before). */
         private static void date(StringBuilder line, LocalDate d) {
             int year = d.getYear();
-            if (year >= 1 && year <= 9999) {
-                line.append(d);
-                return;
+            int shown = year >= 1 ? year : 1 - year;
+            if (shown < 1000) {
+                line.append(shown < 10 ? "000" : shown < 100 ? "00" : "0");
             }
-            line.append(String.format("%04d-%02d-%02d", year >= 1 ? year : 1 - year, d.getMonthValue(), d.getDayOfMonth()));
+            line.append(shown).append('-');
+            twoDigits(line, d.getMonthValue());
+            line.append('-');
+            twoDigits(line, d.getDayOfMonth());
             if (year < 1) {
                 line.append(" BC");
             }
+        }
+
+        private static void twoDigits(StringBuilder line, int n) {
+            line.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
         }
     }
 }
