@@ -93,6 +93,13 @@ class ImportJobRepository {
                 .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).update();
     }
 
+    /** Jobs left queued or running by the previous process. */
+    @Unscoped("start-up housekeeping over all jobs")
+    List<ImportJob> interrupted() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE status IN ('QUEUED', 'RUNNING')")
+                .query(ImportJobRepository::map).list();
+    }
+
     /** Jobs a restart interrupted can never finish: say so instead of leaving them "running" forever. */
     @Unscoped("start-up housekeeping over all jobs")
     int failInterrupted(String message) {

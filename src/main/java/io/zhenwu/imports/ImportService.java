@@ -75,6 +75,10 @@ public class ImportService {
 
     @EventListener(ApplicationReadyEvent.class)
     void failInterruptedJobs() {
+        // Their staged rows (on PostgreSQL: their own tables) would otherwise stay behind for good.
+        for (ImportJob job : jobs.interrupted()) {
+            types.find(job.typeCode()).ifPresent(type -> jobs.clearStaging(type.staging(), job.id()));
+        }
         int n = jobs.failInterrupted("interrupted by a restart; upload the file again");
         if (n > 0) {
             log.warn("{} import job(s) were interrupted by a restart and marked failed", n);

@@ -59,6 +59,12 @@ class EnterpriseImportIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ImportJobRepository jobs;
+
+    @Autowired
+    ImportTypes types;
+
     @TempDir
     Path dir;
 
@@ -156,6 +162,24 @@ class EnterpriseImportIT {
                 .isEqualTo(LocalDate.of(1999, 12, 31));
         assertThat(run(townStaff, xlsx("特殊字符2.xlsx", header, List.of(
                 List.of(a, name, village.code(), address, LocalDate.of(1999, 12, 31))))).unchangedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobARestartInterruptedIsFailedAndItsStagedRowsAreGone() {
+        long id = jobs.create("enterprises", "断电.csv", "admin", 1, town.path(), "zh-CN");
+        jobs.progress(id, ImportJob.Status.RUNNING, ImportJob.Phase.READING, 1);
+        Staging<?> staging = types.get("enterprises").staging();
+        try (StagingWriter staged = jobs.openStaging(staging, id)) {
+            staged.write(new Object[]{2L, village.code(), village.id(), creditCode(), "某公司", null, null, null, null, "OPERATING",
+                    null, null, null, null, null});
+            staged.finish();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, id)).isEqualTo(1);
+
+        imports.failInterruptedJobs();
+
+        assertThat(jobs.get(id).status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, id)).isZero();
     }
 
     @Test
