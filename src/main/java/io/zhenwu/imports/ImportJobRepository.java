@@ -5,11 +5,15 @@ import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Times;
 import io.zhenwu.shared.Unscoped;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -24,8 +28,11 @@ class ImportJobRepository {
     private static final String COLUMNS = "id, type_code, file_name, status, phase, total_rows, processed_rows, inserted_rows, "
             + "updated_rows, unchanged_rows, error_rows, unknown_columns, message, requested_by, created_at, finished_at";
 
+    private static final String APPLY_WORK_MEM = "128MB";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private volatile Boolean postgres;
 
     ImportJobRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -86,6 +93,13 @@ class ImportJobRepository {
                 .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).update();
     }
 
+    /** Jobs left queued or running by the previous process. */
+    @Unscoped("start-up housekeeping over all jobs")
+    List<ImportJob> interrupted() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE status IN ('QUEUED', 'RUNNING')")
+                .query(ImportJobRepository::map).list();
+    }
+
     /** Jobs a restart interrupted can never finish: say so instead of leaving them "running" forever. */
     @Unscoped("start-up housekeeping over all jobs")
     int failInterrupted(String message) {
@@ -131,12 +145,53 @@ class ImportJobRepository {
 
     // --- generic staging SQL ----------------------------------------------------------------------------------
 
+    /**
+     * Opens the job's staging: COPY into a table of the job's own on PostgreSQL, batched INSERTs elsewhere (H2).
+     * Close it in any case; {@link #clearStaging} removes what was staged once the outcome is recorded.
+     */
     @Unscoped("staging rows belong to the running job only")
-    void stage(Staging<?> staging, long jobId, List<Object[]> rows) {
-        String columns = String.join(", ", staging.columns());
-        String marks = String.join(", ", java.util.Collections.nCopies(staging.columns().size() + 3, "?"));
-        batch.batchUpdate("INSERT INTO " + staging.stagingTable() + " (job_id, row_no, org_code, org_unit_id, " + columns + ") VALUES ("
-                + marks + ", ?)", rows.stream().map(r -> prepend(jobId, r)).toList());
+    StagingWriter openStaging(Staging<?> staging, long jobId) {
+        if (!postgres()) {
+            String insert = "INSERT INTO " + staging.stagingTable() + " (" + StagingWriter.columnList(staging) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(staging.columns().size() + 4, "?")) + ")";
+            return new StagingWriter.Batched(rows -> batch.batchUpdate(insert, rows), jobId);
+        }
+        // A connection of its own (never a caller's transaction): the COPY commits by itself.
+        Connection connection = null;
+        try {
+            connection = dataSource().getConnection();
+            return new StagingWriter.Copied(connection, staging, jobId);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("staging job " + jobId + " failed", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the pool discards it
+            }
+        }
+    }
+
+    /** Whether the database is PostgreSQL (COPY, per-job partitions); asked once. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = batch.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private DataSource dataSource() {
+        return java.util.Objects.requireNonNull(batch.getDataSource());
     }
 
     /** Runs the type's prepare statements over the job's staged rows (see {@link Staging#prepare()}). */
@@ -190,6 +245,18 @@ class ImportJobRepository {
         return spec.query((rs, i) -> new Object[]{rs.getLong(1), rs.getObject(2)}).list();
     }
 
+    /**
+     * In the applying transaction on PostgreSQL: memory for the counts' and the MERGE's hash join of a million staged
+     * rows with the table (the default 4 MB spills it to disk in batches, three times slower). Server memory, one
+     * import at a time; the transaction's end resets it.
+     */
+    @Unscoped("a setting of the applying transaction; no data")
+    void allowLargeJoins() {
+        if (postgres()) {
+            jdbc.sql("SET LOCAL work_mem = '" + APPLY_WORK_MEM + "'").update();
+        }
+    }
+
     /** How the file would change the table: {inserted, updated, unchanged}, counted in SQL. */
     @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
     long[] counts(Staging<?> staging, long jobId) {
@@ -226,20 +293,18 @@ class ImportJobRepository {
 
     @Unscoped("staging rows belong to the running job only")
     void clearStaging(Staging<?> staging, long jobId) {
-        jdbc.sql("DELETE FROM " + staging.stagingTable() + " WHERE job_id = :job").param("job", jobId).update();
+        if (postgres()) {
+            // The job's partition (or its table, if the job ended before attaching it) goes at once.
+            jdbc.sql("DROP TABLE IF EXISTS " + StagingWriter.jobTable(staging, jobId)).update();
+        } else {
+            jdbc.sql("DELETE FROM " + staging.stagingTable() + " WHERE job_id = :job").param("job", jobId).update();
+        }
     }
 
     private static String changedCondition(Staging<?> staging) {
         List<String> data = new java.util.ArrayList<>(staging.columns());
         data.add("org_unit_id");
         return String.join(" OR ", data.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
-    }
-
-    private static Object[] prepend(long jobId, Object[] row) {
-        Object[] out = new Object[row.length + 1];
-        out[0] = jobId;
-        System.arraycopy(row, 0, out, 1, row.length);
-        return out;
     }
 
     private static ImportJob map(ResultSet rs, int row) throws SQLException {

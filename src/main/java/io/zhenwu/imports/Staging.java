@@ -7,8 +7,9 @@ import java.util.function.Function;
  * How a record type's valid rows are staged and applied. The staging table has {@code job_id}, {@code row_no},
  * {@code org_code}, {@code org_unit_id} and the same data columns as the target. The pipeline resolves each row's
  * org unit code within the importer's scope while reading (a per-job cache: files name few units), fills the table
- * in batches, runs the whole-file checks and the counts in SQL, then applies the file with one MERGE keyed on
- * {@code keyColumn}.
+ * (batched INSERTs on H2; on PostgreSQL by COPY into a table of the job's own, attached as the job's partition and
+ * dropped afterwards — so there the staging table must be {@code PARTITION BY LIST (job_id)}, see V21), runs the
+ * whole-file checks and the counts in SQL, then applies the file with one MERGE keyed on {@code keyColumn}.
  *
  * @param columns data columns in the order {@code values} returns them (the key column first); {@code org_unit_id}
  *                is not among them (the pipeline resolves it)

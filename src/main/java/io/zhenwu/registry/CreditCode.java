@@ -57,13 +57,16 @@ public record CreditCode(String value) {
      * @throws IllegalArgumentException if {@code first17} is not 17 characters of {@link #ALPHABET}
      */
     public static char checkCharacter(String first17) {
-        if (first17 == null || first17.length() != LENGTH - 1
-                || first17.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
+        if (first17 == null || first17.length() != LENGTH - 1) {
             throw new IllegalArgumentException("need 17 characters of " + ALPHABET + ": " + first17);
         }
         int sum = 0;
         for (int i = 0; i < LENGTH - 1; i++) {
-            sum += ALPHABET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+            int value = ALPHABET.indexOf(first17.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException("need 17 characters of " + ALPHABET + ": " + first17);
+            }
+            sum += value * WEIGHTS[i];
         }
         // C18 = 31 − (sum mod 31), and 31 is written 0
         return ALPHABET.charAt((31 - sum % 31) % 31);
@@ -97,9 +100,10 @@ public record CreditCode(String value) {
                 return FieldViolation.of(field, "registry.creditCode.char", String.valueOf(code.charAt(i)), i + 1);
             }
         }
-        String division = code.substring(2, 8);
-        if (!division.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return FieldViolation.of(field, "registry.creditCode.division", division);
+        for (int i = 2; i < 8; i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return FieldViolation.of(field, "registry.creditCode.division", code.substring(2, 8));
+            }
         }
         char expected = checkCharacter(code.substring(0, LENGTH - 1));
         if (code.charAt(LENGTH - 1) != expected) {

@@ -59,6 +59,12 @@ class EnterpriseImportIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ImportJobRepository jobs;
+
+    @Autowired
+    ImportTypes types;
+
     @TempDir
     Path dir;
 
@@ -138,6 +144,42 @@ class EnterpriseImportIT {
         assertThat(jdbc.queryForObject("SELECT version FROM enterprise WHERE credit_code = ?", Long.class, a)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'import.succeeded' AND entity_id = ?",
                 Long.class, String.valueOf(update.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void textWithTabsBackslashesLineBreaksAndAstralCharactersArrivesUnchanged() throws IOException {
+        // On PostgreSQL the rows are staged by COPY in text format: these are the characters it must escape or encode.
+        String a = creditCode();
+        String name = "甲\\公司\t（\\N）𠀀";
+        String address = "下蜀镇\n工业园 3\t号 \\\\share";
+        List<String> header = List.of("统一社会信用代码", "企业名称", "所属单位代码", "地址", "成立日期");
+        ImportJob job = run(townStaff, xlsx("特殊字符.xlsx", header, List.of(
+                List.of(a, name, village.code(), address, LocalDate.of(1999, 12, 31)))));
+        assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        assertThat(jdbc.queryForObject("SELECT name FROM enterprise WHERE credit_code = ?", String.class, a)).isEqualTo(name);
+        assertThat(jdbc.queryForObject("SELECT address FROM enterprise WHERE credit_code = ?", String.class, a)).isEqualTo(address);
+        assertThat(jdbc.queryForObject("SELECT established_on FROM enterprise WHERE credit_code = ?", LocalDate.class, a))
+                .isEqualTo(LocalDate.of(1999, 12, 31));
+        assertThat(run(townStaff, xlsx("特殊字符2.xlsx", header, List.of(
+                List.of(a, name, village.code(), address, LocalDate.of(1999, 12, 31))))).unchangedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobARestartInterruptedIsFailedAndItsStagedRowsAreGone() {
+        long id = jobs.create("enterprises", "断电.csv", "admin", 1, town.path(), "zh-CN");
+        jobs.progress(id, ImportJob.Status.RUNNING, ImportJob.Phase.READING, 1);
+        Staging<?> staging = types.get("enterprises").staging();
+        try (StagingWriter staged = jobs.openStaging(staging, id)) {
+            staged.write(new Object[]{2L, village.code(), village.id(), creditCode(), "某公司", null, null, null, null, "OPERATING",
+                    null, null, null, null, null});
+            staged.finish();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, id)).isEqualTo(1);
+
+        imports.failInterruptedJobs();
+
+        assertThat(jobs.get(id).status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, id)).isZero();
     }
 
     @Test
