@@ -219,19 +219,14 @@ class SafetyRepository {
         }
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        jdbc.sql("SELECT h.found_on, c.closed_on, c.outcome FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id")
-                        + "WHERE o.path LIKE :scope AND ((h.found_on BETWEEN :from AND :to) OR (c.closed_on BETWEEN :from AND :to))")
+        // Counted in SQL, grouped by month: hazards found in the year, and hazards rectified (closed as done) in it.
+        String hazardsInScope = "FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope AND ";
+        jdbc.sql("SELECT 0 AS k, EXTRACT(MONTH FROM h.found_on) AS m, COUNT(*) AS n " + hazardsInScope + "h.found_on BETWEEN :from AND :to "
+                        + "GROUP BY EXTRACT(MONTH FROM h.found_on) "
+                        + "UNION ALL SELECT 1 AS k, EXTRACT(MONTH FROM c.closed_on) AS m, COUNT(*) AS n " + hazardsInScope
+                        + "c.outcome = 'done' AND c.closed_on BETWEEN :from AND :to GROUP BY EXTRACT(MONTH FROM c.closed_on)")
                 .param("scope", scope.likePattern()).param("from", from).param("to", to)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    LocalDate found = rs.getObject(1, LocalDate.class);
-                    LocalDate closed = rs.getObject(2, LocalDate.class);
-                    if (found.getYear() == year) {
-                        months.get(found.getMonthValue())[0]++;
-                    }
-                    if (closed != null && closed.getYear() == year && "done".equals(rs.getString(3))) {
-                        months.get(closed.getMonthValue())[1]++;
-                    }
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> months.get(rs.getInt("m"))[rs.getInt("k")] = rs.getLong("n"));
         return months;
     }
 

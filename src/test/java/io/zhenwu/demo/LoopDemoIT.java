@@ -22,8 +22,35 @@ class LoopDemoIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.zhenwu.cases.Safety safety;
+
+    @Autowired
+    io.zhenwu.org.OrgUnits orgUnits;
+
     long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
+    }
+
+    @Test
+    void theLeadersBoardCountsEachMonthInSql() {
+        var root = orgUnits.roots().get(0);
+        var town = orgUnits.findByCode(new io.zhenwu.shared.DataScope(root.id(), root.path()), "321183102000").orElseThrow();
+        var leader = new io.zhenwu.shared.Actor(0, "leader", new io.zhenwu.shared.DataScope(town.id(), town.path()),
+                java.util.EnumSet.of(io.zhenwu.shared.Role.LEADER));
+        var board = safety.board(leader, 2023);
+        long found = board.byMonth().values().stream().mapToLong(m -> m[0]).sum();
+        long rectified = board.byMonth().values().stream().mapToLong(m -> m[1]).sum();
+        assertThat(board.byMonth()).hasSize(12);
+        assertThat(found).isPositive().isEqualTo(((Number) board.figures().get("found")).longValue());
+        assertThat(rectified).isPositive().isEqualTo(((Number) board.figures().get("rectified")).longValue());
+        for (int m = 1; m <= 12; m++) {
+            String month = String.format(" BETWEEN DATE '2023-%02d-01' AND DATE '2023-%02d-%02d'", m, m, java.time.YearMonth.of(2023, m).lengthOfMonth());
+            assertThat(board.byMonth().get(m)[0]).as("found in month %d", m).isEqualTo(count("SELECT COUNT(*) FROM safety_hazard h "
+                    + "JOIN case_record c ON c.id = h.case_id WHERE c.town_org_id = " + XIASHU + " AND h.found_on" + month));
+            assertThat(board.byMonth().get(m)[1]).as("rectified in month %d", m).isEqualTo(count("SELECT COUNT(*) FROM safety_hazard h "
+                    + "JOIN case_record c ON c.id = h.case_id WHERE c.town_org_id = " + XIASHU + " AND c.outcome = 'done' AND c.closed_on" + month));
+        }
     }
 
     @Test
