@@ -2,7 +2,7 @@
 # One command for the scale benchmarks: bench/run.sh <small|medium|large> [h2|pg]
 #   small  = 3 towns × 2 years × 2,000 matters, 10 s of transitions (under 2 minutes; CI runs it once as a smoke test)
 #   medium = 20 towns × 5 years × 12,000 matters (≈1.2M cases, ≈4M timeline rows + the rest ≥ 5M records)
-#   large  = 200 towns × 5 years × 5,000 matters (≈5M cases, ≈15M timeline rows; PostgreSQL)
+#   large  = 200 towns × 5 years × 5,400 matters (5.4M cases, ≈14.6M timeline rows, 540k residents: ≥ 20M records; PostgreSQL)
 # Generates the data through the product's own services (bin/zhenwu demo generate does the same), then measures
 # transitions over HTTP on loopback and case statistics against plain JDBC / one SQL statement in the same run.
 # Output: bench/out/scale-<size>-<db>.md (not committed; copy the table into bench/RESULTS.md).
@@ -13,7 +13,7 @@ db="${2:-h2}"
 case "$size" in
   small)  args=(3 2 2000 10 8) ;;
   medium) args=(20 5 12000 30 8) ;;
-  large)  args=(200 5 5000 30 16) ;;
+  large)  args=(200 5 5400 30 16) ;;
   *) echo "usage: bench/run.sh <small|medium|large> [h2|pg]" >&2; exit 2 ;;
 esac
 heap="-Xmx2g"

@@ -36,6 +36,16 @@ class CaseRepository {
             + "c.opened_at, c.opened_on, c.closed_at, c.closed_on, c.calendar_days, c.promised_days, c.legal_days, c.due_on, "
             + "c.legal_due_on, c.warn_on, c.paused_on, c.paused_days, c.working_days_used, c.overdue, c.reopen_count, c.version, "
             + "c.created_by";
+    /**
+     * Joins a loop's record ({@code idColumn}: its case id) to its case and the case's handling unit, for a scope test
+     * on {@code o.path}. Naming the case type lets PostgreSQL go from the units in scope to their cases of that type
+     * by {@code case_record_org_type_idx} (V20), instead of visiting every case of those units — 1.6 s → 3 ms for a
+     * county's open hazards among 6M cases.
+     */
+    static String caseInScope(String idColumn, String typeCode) {
+        return "JOIN case_record c ON c.id = " + idColumn + " AND c.type_code = '" + typeCode + "' JOIN org_unit o ON o.id = c.org_unit_id ";
+    }
+
     private static final String SELECT = "SELECT " + COLUMNS + " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

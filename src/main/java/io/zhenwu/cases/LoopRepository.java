@@ -16,7 +16,6 @@ import java.util.Optional;
 @Repository
 class LoopRepository {
 
-    private static final String CASE_IN_SCOPE = "JOIN case_record c ON c.id = %s JOIN org_unit o ON o.id = c.org_unit_id ";
 
     private final JdbcClient jdbc;
 
@@ -45,7 +44,7 @@ class LoopRepository {
     }
 
     Optional<LaborDisputes.Dispute> dispute(DataScope scope, long caseId, CaseView view) {
-        return jdbc.sql("SELECT d.* FROM labor_dispute d " + CASE_IN_SCOPE.formatted("d.case_id") + "WHERE d.case_id = :c AND o.path LIKE :scope")
+        return jdbc.sql("SELECT d.* FROM labor_dispute d " + CaseRepository.caseInScope("d.case_id", "labor_dispute") + "WHERE d.case_id = :c AND o.path LIKE :scope")
                 .param("c", caseId).param("scope", scope.likePattern())
                 .query((rs, n) -> new LaborDisputes.Dispute(view, rs.getObject("enterprise_id", Long.class), rs.getObject("village_org_id", Long.class),
                         rs.getInt("workers_count"), rs.getString("workers_masked"), rs.getBigDecimal("claim_amount"),
@@ -56,7 +55,7 @@ class LoopRepository {
     List<Long> disputeIds(DataScope scope, String category, String stateKind, int year, int limit) {
         Map<String, Object> p = new LinkedHashMap<>(Map.of("scope", scope.likePattern(), "limit", limit,
                 "from", LocalDate.of(year, 1, 1), "to", LocalDate.of(year, 12, 31)));
-        return jdbc.sql("SELECT d.case_id FROM labor_dispute d " + CASE_IN_SCOPE.formatted("d.case_id") + "WHERE o.path LIKE :scope "
+        return jdbc.sql("SELECT d.case_id FROM labor_dispute d " + CaseRepository.caseInScope("d.case_id", "labor_dispute") + "WHERE o.path LIKE :scope "
                         + "AND c.opened_on BETWEEN :from AND :to" + SafetyRepository.and(p, "d.dispute_category", "cat", category)
                         + SafetyRepository.and(p, "c.state_kind", "kind", stateKind) + " ORDER BY c.opened_on DESC, d.case_id DESC LIMIT :limit")
                 .params(p).query(Long.class).list();
@@ -88,7 +87,7 @@ class LoopRepository {
     }
 
     Optional<FarmlandPlots.Plot> plot(DataScope scope, long caseId, CaseView view) {
-        return jdbc.sql("SELECT p.*, v.name AS village_name FROM farmland_plot p " + CASE_IN_SCOPE.formatted("p.case_id")
+        return jdbc.sql("SELECT p.*, v.name AS village_name FROM farmland_plot p " + CaseRepository.caseInScope("p.case_id", "farmland_plot")
                         + "JOIN org_unit v ON v.id = p.village_org_id WHERE p.case_id = :c AND o.path LIKE :scope")
                 .param("c", caseId).param("scope", scope.likePattern())
                 .query((rs, n) -> new FarmlandPlots.Plot(view, rs.getString("plot_code"), rs.getLong("village_org_id"),
@@ -99,7 +98,7 @@ class LoopRepository {
 
     List<Long> plotIds(DataScope scope, String problem, String stateKind, Long villageOrgId, int limit) {
         Map<String, Object> p = new LinkedHashMap<>(Map.of("scope", scope.likePattern(), "limit", limit));
-        return jdbc.sql("SELECT p.case_id FROM farmland_plot p " + CASE_IN_SCOPE.formatted("p.case_id") + "WHERE o.path LIKE :scope"
+        return jdbc.sql("SELECT p.case_id FROM farmland_plot p " + CaseRepository.caseInScope("p.case_id", "farmland_plot") + "WHERE o.path LIKE :scope"
                         + SafetyRepository.and(p, "p.problem_type", "prob", problem) + SafetyRepository.and(p, "c.state_kind", "kind", stateKind)
                         + SafetyRepository.and(p, "p.village_org_id", "v", villageOrgId) + " ORDER BY p.plot_code LIMIT :limit")
                 .params(p).query(Long.class).list();
@@ -109,7 +108,7 @@ class LoopRepository {
     Map<String, Object> plotTotals(DataScope scope) {
         return jdbc.sql("SELECT COUNT(*) AS plots, COALESCE(SUM(p.area_mu), 0) AS area, COALESCE(SUM(p.replanted_area), 0) AS replanted, "
                         + "SUM(CASE WHEN c.state_kind = 'CLOSED' THEN 1 ELSE 0 END) AS closed FROM farmland_plot p "
-                        + CASE_IN_SCOPE.formatted("p.case_id") + "WHERE o.path LIKE :scope")
+                        + CaseRepository.caseInScope("p.case_id", "farmland_plot") + "WHERE o.path LIKE :scope")
                 .param("scope", scope.likePattern()).query().singleRow();
     }
 
@@ -117,7 +116,7 @@ class LoopRepository {
     Map<String, Object> disputeTotals(DataScope scope, int year) {
         return jdbc.sql("SELECT COUNT(*) AS disputes, COALESCE(SUM(d.claim_amount), 0) AS claimed, COALESCE(SUM(d.settled_amount), 0) AS settled, "
                         + "SUM(CASE WHEN c.state_kind = 'CLOSED' THEN 1 ELSE 0 END) AS closed FROM labor_dispute d "
-                        + CASE_IN_SCOPE.formatted("d.case_id") + "WHERE o.path LIKE :scope AND c.opened_on BETWEEN :from AND :to")
+                        + CaseRepository.caseInScope("d.case_id", "labor_dispute") + "WHERE o.path LIKE :scope AND c.opened_on BETWEEN :from AND :to")
                 .param("scope", scope.likePattern()).param("from", LocalDate.of(year, 1, 1)).param("to", LocalDate.of(year, 12, 31))
                 .query().singleRow();
     }

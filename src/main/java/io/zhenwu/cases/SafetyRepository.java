@@ -29,7 +29,6 @@ import java.util.Optional;
 @Repository
 class SafetyRepository {
 
-    private static final String CASE_IN_SCOPE = "JOIN case_record c ON c.id = %s JOIN org_unit o ON o.id = c.org_unit_id ";
 
     private final JdbcClient jdbc;
 
@@ -80,7 +79,7 @@ class SafetyRepository {
     }
 
     Optional<Hazard> hazard(DataScope scope, long caseId) {
-        return jdbc.sql("SELECT h.*, v.name AS village_name FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id")
+        return jdbc.sql("SELECT h.*, v.name AS village_name FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard")
                         + "LEFT JOIN org_unit v ON v.id = h.village_org_id WHERE h.case_id = :c AND o.path LIKE :scope")
                 .param("c", caseId).param("scope", scope.likePattern()).query(SafetyRepository::hazard).optional();
     }
@@ -100,7 +99,7 @@ class SafetyRepository {
     /** Hazard case ids of the scope, newest first, with optional filters on level, category, state kind and village. */
     List<Long> hazardIds(DataScope scope, String level, String category, String stateKind, Long villageOrgId, Boolean overdue, int limit) {
         Map<String, Object> p = new LinkedHashMap<>(Map.of("scope", scope.likePattern(), "limit", limit));
-        return jdbc.sql("SELECT h.case_id FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope"
+        return jdbc.sql("SELECT h.case_id FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "WHERE o.path LIKE :scope"
                         + and(p, "h.hazard_level", "lvl", level) + and(p, "h.category", "cat", category)
                         + and(p, "c.state_kind", "kind", stateKind) + and(p, "h.village_org_id", "v", villageOrgId)
                         + and(p, "c.overdue", "overdue", overdue) + " ORDER BY h.found_on DESC, h.case_id DESC LIMIT :limit")
@@ -128,7 +127,7 @@ class SafetyRepository {
     }
 
     List<Evidence> evidence(DataScope scope, long caseId) {
-        return jdbc.sql("SELECT e.* FROM safety_evidence e " + CASE_IN_SCOPE.formatted("e.case_id")
+        return jdbc.sql("SELECT e.* FROM safety_evidence e " + CaseRepository.caseInScope("e.case_id", "safety_hazard")
                         + "WHERE e.case_id = :c AND o.path LIKE :scope ORDER BY e.id")
                 .param("c", caseId).param("scope", scope.likePattern())
                 .query((rs, n) -> new Evidence(rs.getLong("id"), rs.getLong("case_id"), rs.getString("stage"), rs.getString("file_name"),
@@ -139,7 +138,7 @@ class SafetyRepository {
 
     /** The stored file name and type of one evidence photo within scope. */
     Optional<String[]> evidenceFile(DataScope scope, long evidenceId) {
-        return jdbc.sql("SELECT e.stored_name, e.content_type FROM safety_evidence e " + CASE_IN_SCOPE.formatted("e.case_id")
+        return jdbc.sql("SELECT e.stored_name, e.content_type FROM safety_evidence e " + CaseRepository.caseInScope("e.case_id", "safety_hazard")
                         + "WHERE e.id = :id AND o.path LIKE :scope")
                 .param("id", evidenceId).param("scope", scope.likePattern())
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
@@ -168,12 +167,12 @@ class SafetyRepository {
     private static final String NOTICE = "SELECT n.*, c.case_number, c.state FROM rectification_notice n ";
 
     Optional<Notice> notice(DataScope scope, long id) {
-        return jdbc.sql(NOTICE + CASE_IN_SCOPE.formatted("n.case_id") + "WHERE n.id = :id AND o.path LIKE :scope")
+        return jdbc.sql(NOTICE + CaseRepository.caseInScope("n.case_id", "safety_hazard") + "WHERE n.id = :id AND o.path LIKE :scope")
                 .param("id", id).param("scope", scope.likePattern()).query(SafetyRepository::notice).optional();
     }
 
     Optional<Notice> noticeOfCase(DataScope scope, long caseId) {
-        return jdbc.sql(NOTICE + CASE_IN_SCOPE.formatted("n.case_id") + "WHERE n.case_id = :c AND o.path LIKE :scope")
+        return jdbc.sql(NOTICE + CaseRepository.caseInScope("n.case_id", "safety_hazard") + "WHERE n.case_id = :c AND o.path LIKE :scope")
                 .param("c", caseId).param("scope", scope.likePattern()).query(SafetyRepository::notice).optional();
     }
 
@@ -196,7 +195,7 @@ class SafetyRepository {
     /** Open notices past their deadline that the user issued (an inspector's "my overdue notices"). */
     List<Notice> overdueNotices(DataScope scope, String issuedBy, LocalDate today) {
         Map<String, Object> p = new LinkedHashMap<>(Map.of("scope", scope.likePattern(), "today", today));
-        return jdbc.sql(NOTICE + CASE_IN_SCOPE.formatted("n.case_id") + "WHERE o.path LIKE :scope" + and(p, "n.issued_by", "by", issuedBy)
+        return jdbc.sql(NOTICE + CaseRepository.caseInScope("n.case_id", "safety_hazard") + "WHERE o.path LIKE :scope" + and(p, "n.issued_by", "by", issuedBy)
                         + " AND c.state = 'rectifying' AND c.due_on < :today ORDER BY c.due_on, n.id")
                 .params(p).query(SafetyRepository::notice).list();
     }
@@ -206,7 +205,7 @@ class SafetyRepository {
     /** Open hazards by village and level. */
     List<Map<String, Object>> openByVillageAndLevel(DataScope scope) {
         return jdbc.sql("SELECT COALESCE(v.name, '-') AS village, h.hazard_level AS lvl, COUNT(*) AS n FROM safety_hazard h "
-                        + CASE_IN_SCOPE.formatted("h.case_id") + "LEFT JOIN org_unit v ON v.id = h.village_org_id "
+                        + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "LEFT JOIN org_unit v ON v.id = h.village_org_id "
                         + "WHERE o.path LIKE :scope AND c.state_kind <> 'CLOSED' GROUP BY v.name, h.hazard_level ORDER BY v.name, h.hazard_level")
                 .param("scope", scope.likePattern()).query().listOfRows();
     }
@@ -220,7 +219,7 @@ class SafetyRepository {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         // Counted in SQL, grouped by month: hazards found in the year, and hazards rectified (closed as done) in it.
-        String hazardsInScope = "FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope AND ";
+        String hazardsInScope = "FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "WHERE o.path LIKE :scope AND ";
         jdbc.sql("SELECT 0 AS k, EXTRACT(MONTH FROM h.found_on) AS m, COUNT(*) AS n " + hazardsInScope + "h.found_on BETWEEN :from AND :to "
                         + "GROUP BY EXTRACT(MONTH FROM h.found_on) "
                         + "UNION ALL SELECT 1 AS k, EXTRACT(MONTH FROM c.closed_on) AS m, COUNT(*) AS n " + hazardsInScope
@@ -237,15 +236,15 @@ class SafetyRepository {
         return jdbc.sql("SELECT "
                         + "(SELECT COUNT(*) FROM safety_inspection i JOIN org_unit o ON o.id = i.org_unit_id WHERE o.path LIKE :scope "
                         + "   AND i.inspected_on BETWEEN :from AND :to) AS inspections, "
-                        + "(SELECT COUNT(*) FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope "
+                        + "(SELECT COUNT(*) FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "WHERE o.path LIKE :scope "
                         + "   AND h.found_on BETWEEN :from AND :to) AS found, "
-                        + "(SELECT COUNT(*) FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope "
+                        + "(SELECT COUNT(*) FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "WHERE o.path LIKE :scope "
                         + "   AND c.outcome = 'done' AND c.closed_on BETWEEN :from AND :to) AS rectified, "
-                        + "(SELECT COUNT(*) FROM rectification_notice n " + CASE_IN_SCOPE.formatted("n.case_id") + "WHERE o.path LIKE :scope "
+                        + "(SELECT COUNT(*) FROM rectification_notice n " + CaseRepository.caseInScope("n.case_id", "safety_hazard") + "WHERE o.path LIKE :scope "
                         + "   AND n.issued_on BETWEEN :from AND :to) AS notices, "
-                        + "(SELECT COUNT(*) FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope "
+                        + "(SELECT COUNT(*) FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "WHERE o.path LIKE :scope "
                         + "   AND h.enforcement_filed = TRUE AND h.enforcement_on BETWEEN :from AND :to) AS filed, "
-                        + "(SELECT COUNT(*) FROM safety_hazard h " + CASE_IN_SCOPE.formatted("h.case_id") + "WHERE o.path LIKE :scope "
+                        + "(SELECT COUNT(*) FROM safety_hazard h " + CaseRepository.caseInScope("h.case_id", "safety_hazard") + "WHERE o.path LIKE :scope "
                         + "   AND c.state_kind <> 'CLOSED' AND c.overdue = TRUE) AS overdue")
                 .param("scope", scope.likePattern()).param("from", from).param("to", to).query().singleRow();
     }
