@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
 # Start-up to first HTTP 200 (/actuator/health) and RSS of the packaged jar with the demo town, on a fresh H2
 # database and again on the existing one. Loopback only; bounded (gives up after 120 s).
+#   bench/startup.sh        java -jar target/zhenwu.jar
+#   bench/startup.sh cds    the jar extracted (java -Djarmode=tools … extract) with a class-data-sharing archive made
+#                           by one training run that stops after the context refresh (Spring Boot's CDS recipe)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode="${1:-jar}"
 [[ -f "$root/target/zhenwu.jar" ]] || (cd "$root" && mvn -q -DskipTests package)
 work="$(mktemp -d)"
-trap 'pkill -f "$work/zhenwu.jar" 2>/dev/null || true; rm -rf "$work"' EXIT
-cp "$root/target/zhenwu.jar" "$work/"
+trap 'pkill -f "$work/" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 port=${PORT:-18080}
+launch=(java ${JAVA_OPTS:-} -jar "$work/zhenwu.jar")
+if [[ "$mode" == cds ]]; then
+  java -Djarmode=tools -jar "$root/target/zhenwu.jar" extract --destination "$work/app" > /dev/null
+  java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/app/zhenwu.jar" \
+    --zhenwu.demo.enabled=false --server.port="$port" --spring.datasource.url="jdbc:h2:mem:cds-training" > training.log 2>&1
+  launch=(java ${JAVA_OPTS:-} -XX:SharedArchiveFile="$work/app.jsa" -jar "$work/app/zhenwu.jar")
+else
+  cp "$root/target/zhenwu.jar" "$work/"
+fi
 measure() {
   local label=$1 start end pid
   start=$(date +%s%N)
-  java ${JAVA_OPTS:-} -jar "$work/zhenwu.jar" --server.port="$port" > "app-$label.log" 2>&1 &
+  "${launch[@]}" --server.port="$port" > "app-$label.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
     curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q 200 && break
@@ -20,7 +32,7 @@ measure() {
   done
   end=$(date +%s%N)
   sleep 3
-  echo "$label: first 200 after $(( (end - start) / 1000000 )) ms; $(grep VmRSS /proc/$pid/status | tr -s ' ')"
+  echo "$mode, $label: first 200 after $(( (end - start) / 1000000 )) ms; $(grep VmRSS /proc/$pid/status | tr -s ' ')"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 measure fresh-db
