@@ -33,6 +33,8 @@ final class BenchApp {
             properties.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + System.getProperty("zhenwu.bench.db", "zhenwu_bench"));
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
+            // As the pg profile deploys it (ZHENWU_DB_POOL's default), not Hikari's default of 10.
+            properties.put("spring.datasource.hikari.maximum-pool-size", "20");
         } else if (db.equals("h2")) {
             deleteH2Files(Path.of("target", "bench"), name);
             properties.put("spring.datasource.url", "jdbc:h2:file:./target/bench/" + name + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
