@@ -4,6 +4,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -94,8 +99,9 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
         private final CopyIn copy;
         private final StringBuilder line = new StringBuilder(512);
         /** UTF-8 of the rows written so far, sent to the server 64 KB at a time. */
-        private final byte[] bytes = new byte[1 << 16];
-        private int size;
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         private boolean done;
 
         Copied(Connection connection, Staging<?> staging, long jobId) throws SQLException {
@@ -124,40 +130,19 @@ abstract sealed class StagingWriter implements AutoCloseable permits StagingWrit
             encode(line);
         }
 
-        /** UTF-8 into the buffer (an unpaired surrogate becomes '?', as String#getBytes does), flushing it when full. */
+        /** UTF-8 into the buffer (an unpaired surrogate becomes '?', as String#getBytes does), sent when full. */
         private void encode(CharSequence text) {
-            for (int i = 0; i < text.length(); i++) {
-                if (size > bytes.length - 4) {
-                    flush();
-                }
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    bytes[size++] = (byte) c;
-                } else if (c < 0x800) {
-                    bytes[size++] = (byte) (0xC0 | c >> 6);
-                    bytes[size++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        int codePoint = Character.toCodePoint(c, text.charAt(++i));
-                        bytes[size++] = (byte) (0xF0 | codePoint >> 18);
-                        bytes[size++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
-                        bytes[size++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-                        bytes[size++] = (byte) (0x80 | codePoint & 0x3F);
-                    } else {
-                        bytes[size++] = '?';
-                    }
-                } else {
-                    bytes[size++] = (byte) (0xE0 | c >> 12);
-                    bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    bytes[size++] = (byte) (0x80 | c & 0x3F);
-                }
+            CharBuffer in = CharBuffer.wrap(text);
+            while (utf8.encode(in, bytes, true).isOverflow()) {
+                flush();
             }
+            utf8.reset();
         }
 
         private void flush() {
             try {
-                copy.writeToCopy(bytes, 0, size);
-                size = 0;
+                copy.writeToCopy(bytes.array(), 0, bytes.position());
+                bytes.clear();
             } catch (SQLException e) {
                 throw new IllegalStateException("staging job " + jobId + " failed", e);
             }
