@@ -155,7 +155,8 @@ public class DemoGenerator {
     private int countyTargets(Actor actor, OrgUnit county, List<Indicator> monthly, int townCount, Random random) {
         for (Indicator i : monthly) {
             int scale = Math.min(2, i.decimals());
-            BigDecimal expected = BigDecimal.valueOf(2500.5 * 12 * townCount * (0.85 + random.nextDouble() * 0.3)).movePointLeft(scale)
+            // 2,500.5 × 12 months × towns, times 85–115 %: in exact decimals, as every quantity here.
+            BigDecimal expected = BigDecimal.valueOf(30_006L * townCount * (85 + random.nextInt(31)), 2).movePointLeft(scale)
                     .setScale(scale, RoundingMode.HALF_EVEN);
             targets.set(actor, i.code(), county.code(), 2023, Target.Comparator.GE, expected, null, null);
         }
