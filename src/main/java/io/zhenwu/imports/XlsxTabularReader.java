@@ -12,19 +12,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The first visible sheet of an xlsx workbook, streamed with fastexcel-reader. Numbers keep the exact text the file
  * stores ({@code <v>}), never a double; numbers formatted as dates become {@link SourceRow.Kind#DATE}.
+ *
+ * <p>After the header, the rows are parsed on a reader thread of their own, a few batches ahead of the caller: unzipping
+ * and parsing the sheet's XML is most of an xlsx import's work, and the caller (checks, staging) can run beside it.
+ * Memory stays bounded ({@value #BATCHES} batches of {@value #BATCH} rows); damage found by the reader thread is raised
+ * by {@link #next()} in the caller's thread, in row order.
  */
 final class XlsxTabularReader extends AbstractTabularReader {
+
+    static final int BATCH = 512;
+    static final int BATCHES = 4;
+    /** Marks the end of the sheet in the queue. */
+    private static final List<SourceRow> END = List.of();
 
     private final ReadableWorkbook workbook;
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
     private final boolean date1904;
     private final List<SourceRow.Cell> cells = new ArrayList<>();
+    /** Batches of rows, {@link #END}, or the exception that stopped the reader thread. */
+    private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(BATCHES);
+    private Thread reader;
+    private volatile boolean closed;
+    private List<SourceRow> batch = List.of();
+    private int index;
+    private Object last;
 
     XlsxTabularReader(Path file, String fileName) {
         super(fileName);
@@ -41,6 +61,9 @@ final class XlsxTabularReader extends AbstractTabularReader {
             rows = openedStream.iterator();
             date1904 = opened.isDate1904();
             readHeader();
+            reader = new Thread(this::readAhead, "xlsx-reader");
+            reader.setDaemon(true);
+            reader.start();
         } catch (TabularFileException e) {
             closeQuietly(opened, openedStream);
             throw e;
@@ -64,6 +87,73 @@ final class XlsxTabularReader extends AbstractTabularReader {
 
     @Override
     SourceRow readRow() {
+        if (reader == null) {
+            return parseRow();
+        }
+        while (index == batch.size()) {
+            if (last == null) {
+                try {
+                    Object next = ahead.take();
+                    if (next == END || next instanceof RuntimeException) {
+                        last = next;
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        List<SourceRow> rows = (List<SourceRow>) next;
+                        batch = rows;
+                        index = 0;
+                        continue;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TabularFileException("import.file.unreadable", e, fileName);
+                }
+            }
+            if (last instanceof RuntimeException e) {
+                throw e;
+            }
+            return null;
+        }
+        return batch.get(index++);
+    }
+
+    /** The reader thread: parses rows into batches until the end of the sheet, damage, or {@link #close()}. */
+    private void readAhead() {
+        Object outcome;
+        List<SourceRow> rows = new ArrayList<>(BATCH);
+        try {
+            SourceRow row;
+            while (!closed && (row = parseRow()) != null) {
+                rows.add(row);
+                if (rows.size() == BATCH) {
+                    hand(rows);
+                    rows = new ArrayList<>(BATCH);
+                }
+            }
+            outcome = END;
+        } catch (RuntimeException e) {
+            outcome = e;
+        }
+        // the good rows before any damage first, as reading row by row would have returned them
+        if (!rows.isEmpty()) {
+            hand(rows);
+        }
+        hand(outcome);
+    }
+
+    /** Waits for room in the queue, giving up when the reader is closed. */
+    private void hand(Object item) {
+        try {
+            while (!closed) {
+                if (ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SourceRow parseRow() {
         Row row;
         try {
             if (!rows.hasNext()) {
@@ -113,6 +203,16 @@ final class XlsxTabularReader extends AbstractTabularReader {
 
     @Override
     public void close() {
+        closed = true;
+        if (reader != null) {
+            ahead.clear();
+            try {
+                // It stops after the row it is parsing; the workbook is closed only once it has.
+                reader.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         closeQuietly(workbook, stream);
     }
 

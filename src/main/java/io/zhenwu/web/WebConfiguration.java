@@ -25,6 +25,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
+    private final LayoutModel layoutModel;
+
+    WebConfiguration(LayoutModel layoutModel) {
+        this.layoutModel = layoutModel;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         var resolver = new SessionLocaleResolver() {
@@ -80,6 +86,7 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(layoutModel);
     }
 
     @Bean

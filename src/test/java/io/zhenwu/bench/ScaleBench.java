@@ -45,7 +45,7 @@ import java.util.function.IntSupplier;
  * County/city scale: loads the demo town, generates N towns × Y years through {@link DemoGenerator} (timed), then
  * measures, each next to its limit in the same run:
  * <ol>
- *   <li>case transitions over HTTP on loopback (a bounded Java client, fixed duration, T threads) vs the same
+ *   <li>case transitions over HTTP on loopback (wrk when installed, else a Java client; fixed duration, T connections) vs the same
  *       update + timeline insert as plain JDBC (one transaction per transition);</li>
  *   <li>a county leader's dashboard over the generated county — the indicator target board with its trends, the safety
  *       board, the service-hall figures — through the product's services vs the hand-written SQL computing the same
@@ -102,7 +102,8 @@ public final class ScaleBench {
             String token = token(http, port);
             Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
             Cases cases = context.getBean(Cases.class);
-            int pool = Math.max(20_000, threads * 4 * seconds * 500);   // warm-up, HTTP, engine, JDBC: ≈ 4,000/s each
+            // Enough open cases for warm-up, HTTP, engine and JDBC at up to 5,000/s each.
+            int pool = Math.max(20_000, seconds * 20_000);
             List<Long> open = new ArrayList<>();
             for (int i = 0; i < pool; i += 5000) {
                 List<Cases.HistoricalCase> batch = new ArrayList<>();
@@ -115,15 +116,12 @@ public final class ScaleBench {
             }
             ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>(open);
             String base = "http://127.0.0.1:" + port;
-            // Warm-up as long as the measured run (JIT on 2 cores takes that long), then the measured run.
-            httpLoad(http, threads, seconds, () -> {
-                Long id = queue.poll();
-                return id == null ? null : transition(base, token, id);
-            });
-            Load load = httpLoad(http, threads, seconds, () -> {
-                Long id = queue.poll();
-                return id == null ? null : transition(base, token, id);
-            });
+            // The client: wrk (Debian package) when installed — a C client that leaves the 2 cores to the server and
+            // the database — else the JDK's HttpClient in this JVM. Warm-up as long as the measured run (JIT on 2 cores
+            // takes that long), then the measured run.
+            LoadClient client = Wrk.installed() ? new Wrk(base, token, threads) : new JavaClient(http, base, token, threads);
+            String transitionWarmUp = warmUp(seconds, s -> client.transitions(queue, s));
+            Load load = client.transitions(queue, seconds);
 
             // Without HTTP: the same transition through the engine's API in this process (scope, rules, optimistic
             // update, timeline, audit event), to split the gap to the limit into web and engine + database.
@@ -158,23 +156,23 @@ public final class ScaleBench {
                 }
                 return OK;
             });
-            for (var row : List.of(Map.entry("transitions over HTTP", load), Map.entry("transitions through the engine's API, no HTTP", engine))) {
+            for (var row : List.of(Map.entry("transitions over HTTP, " + client.name(), load),
+                    Map.entry("transitions through the engine's API, no HTTP", engine))) {
                 Load l = row.getValue();
                 rows.add(String.format("| %s (%d threads, %d s) | %,.0f/s | %.1f | %.1f | plain JDBC %,.0f/s | %.1f | %.1f | %.2f× | %s |",
-                        row.getKey(), threads, seconds, l.rate(), ms(l.sorted(), 0.5), ms(l.sorted(), 0.99), jdbc.rate(),
-                        ms(jdbc.sorted(), 0.5), ms(jdbc.sorted(), 0.99), jdbc.rate() / Math.max(1, l.rate()), l.note()));
+                        row.getKey(), threads, seconds, l.rate(), l.p50(), l.p99(), jdbc.rate(),
+                        jdbc.p50(), jdbc.p99(), jdbc.rate() / Math.max(1, l.rate()), l.note()));
             }
             rows.add(String.format("| limit: plain JDBC update + timeline insert (%d threads, %d s) | %,.0f/s | %.1f | %.1f | | | | | %s |",
-                    threads, seconds, jdbc.rate(), ms(jdbc.sorted(), 0.5), ms(jdbc.sorted(), 0.99), jdbc.note()));
+                    threads, seconds, jdbc.rate(), jdbc.p50(), jdbc.p99(), jdbc.note()));
 
             // The floor of any authenticated API call on this machine: the same client, token, filter chain and JSON, a
             // handler that only does calendar arithmetic in memory (no database). Transitions cannot beat this rate.
-            HttpRequest floorRequest = HttpRequest.newBuilder(URI.create(base + "/api/v1/calendar/add-working-days?from=2023-09-28&days=5"))
-                    .header("Authorization", "Bearer " + token).GET().build();
-            httpLoad(http, threads, seconds, () -> floorRequest);
-            Load floorLoad = httpLoad(http, threads, seconds, () -> floorRequest);
-            rows.add(String.format("| floor: authenticated GET without database work (%d threads, %d s) | %,.0f/s | %.1f | %.1f | — | | | | %s |",
-                    threads, seconds, floorLoad.rate(), ms(floorLoad.sorted(), 0.5), ms(floorLoad.sorted(), 0.99), floorLoad.note()));
+            String floorWarmUp = warmUp(seconds, client::floor);
+            Load floorLoad = client.floor(seconds);
+            rows.add(String.format("| floor: authenticated GET without database work, %s (%d threads, %d s) | %,.0f/s | %.1f | %.1f | — | | | | %s |",
+                    client.name(), threads, seconds, floorLoad.rate(), floorLoad.p50(), floorLoad.p99(), floorLoad.note()));
+            rows.add("| warm-up before the HTTP runs | | | | | | | | | transitions: " + transitionWarmUp + "; floor: " + floorWarmUp + " |");
 
             // --- 2. a county leader's dashboard over the generated county -------------------------------------------
             FigureProvider figures = context.getBeansOfType(FigureProvider.class).values().stream()
@@ -354,12 +352,254 @@ public final class ScaleBench {
      * Throughput, sorted latencies, failures, this JVM's CPU time per request (server and client threads, JIT, GC: it
      * wanders with the load of the machine) and the bytes allocated per request (steady; a proxy for the work done).
      */
-    private record Load(double rate, List<Long> sorted, int failures, double cpuMsPerRequest, double allocatedKbPerRequest) {
+    /**
+     * One load's outcome. CPU per request: the JVM's (server, plus the client when it is the Java one) and the whole
+     * machine's (server, database and client), from {@code /proc/stat} where there is one.
+     */
+    private record Load(double rate, double p50, double p99, int failures, double cpuMsPerRequest, double allocatedKbPerRequest,
+                        double machineCpuMsPerRequest, double jitCpuMs) {
 
         String note() {
-            return String.format("%d failed; JVM CPU %.2f ms, %,.0f KB allocated per request", failures, cpuMsPerRequest, allocatedKbPerRequest);
+            return String.format("%d failed; JVM CPU %.2f ms, machine CPU %s ms, %,.0f KB allocated per request; JIT threads %,.0f ms CPU in all",
+                    failures, cpuMsPerRequest, machineCpuMsPerRequest < 0 ? "?" : String.format("%.2f", machineCpuMsPerRequest),
+                    allocatedKbPerRequest, jitCpuMs);
         }
     }
+
+    /** CPU time of this JVM's JIT compiler threads so far, in ms, from /proc/self/task (0 where there is none). */
+    private static double compilerCpuMs() {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        // After "(comm) ": state is field 3; utime and stime are fields 14 and 15.
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10.0;
+    }
+
+    /** CPU time used by the whole machine so far (all processes), in ms; -1 where there is no /proc/stat. */
+    private static double machineCpuMs() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal: busy = all but idle and iowait, in USER_HZ (1/100 s).
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy * 10.0;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Measures process and machine CPU and allocation around a load run by another party (wrk). */
+    private static final class Meter {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private final long cpu0 = os.getProcessCpuTime();
+        private final long allocated0 = allocatedBytes();
+        private final double machine0 = machineCpuMs();
+        private final double jit0 = compilerCpuMs();
+
+        Load done(double rate, double p50, double p99, int failures, long requests, long workerAllocated) {
+            long n = Math.max(1, requests);
+            double machine1 = machineCpuMs();
+            return new Load(rate, p50, p99, failures, (os.getProcessCpuTime() - cpu0) / 1e6 / n,
+                    (allocatedBytes() - allocated0 + workerAllocated) / 1024.0 / n, machine0 < 0 ? -1 : (machine1 - machine0) / n,
+                    compilerCpuMs() - jit0);
+        }
+    }
+
+    /** The HTTP load client: transitions of open cases, then the floor GET. */
+    private interface LoadClient {
+        String name();
+
+        Load transitions(ConcurrentLinkedQueue<Long> open, int seconds) throws Exception;
+
+        Load floor(int seconds) throws Exception;
+    }
+
+    /** One warm-up round of {@code seconds}. */
+    private interface Round {
+        Load run(int seconds) throws Exception;
+    }
+
+    /**
+     * Warms the JIT up for what is measured next: rounds of 5 s, at least as long as the measured run, then until a
+     * round leaves the JIT compiler threads nearly idle (under 5 % of one core) — on 2 cores a busy C2 thread takes
+     * half the machine from the server — and at most 6 × the measured run. Returns what it did, for the results.
+     */
+    private static String warmUp(int seconds, Round round) throws Exception {
+        int spent = 0;
+        double jitShare = 1;
+        while (spent < 6 * seconds && (spent < seconds || jitShare >= 0.05)) {
+            int length = Math.min(5, seconds);
+            Load l = round.run(length);
+            spent += length;
+            jitShare = l.jitCpuMs() / (length * 1000.0);
+            if (l.rate() == 0) {
+                break;
+            }
+        }
+        return String.format("%d s, JIT threads at %.0f %% of a core in the last round", spent, 100 * jitShare);
+    }
+
+    /** The JDK's HttpClient in this JVM: closed loop, {@code threads} workers. */
+    private record JavaClient(HttpClient http, String base, String token, int threads) implements LoadClient {
+        public String name() {
+            return "Java client";
+        }
+
+        public Load transitions(ConcurrentLinkedQueue<Long> open, int seconds) throws Exception {
+            return httpLoad(http, threads, seconds, () -> {
+                Long id = open.poll();
+                return id == null ? null : transition(base, token, id);
+            });
+        }
+
+        public Load floor(int seconds) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + FLOOR_PATH)).header("Authorization", "Bearer " + token).GET().build();
+            return httpLoad(http, threads, seconds, () -> request);
+        }
+    }
+
+    /**
+     * wrk (the Debian package): 2 threads (the machine's cores), {@code threads} connections, fixed duration, a Lua
+     * script for the per-case paths. Each wrk run takes {@code seconds × 5,000} cases from the pool and puts back the
+     * ones it did not use; should it run out, it repeats the last one and those stale transitions count as failures (409).
+     */
+    private record Wrk(String base, String token, int connections) implements LoadClient {
+        static boolean installed() {
+            if (Boolean.getBoolean("zhenwu.bench.java-client")) {
+                return false;
+            }
+            try {
+                return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() <= 1;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        public String name() {
+            return "wrk";
+        }
+
+        public Load transitions(ConcurrentLinkedQueue<Long> open, int seconds) throws Exception {
+            java.nio.file.Path ids = java.nio.file.Files.createTempFile("zhenwu-wrk", ".ids");
+            List<Long> taken = new ArrayList<>();
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < seconds * 5000; i++) {
+                Long id = open.poll();
+                if (id == null) {
+                    break;
+                }
+                taken.add(id);
+                lines.append(id).append('\n');
+            }
+            java.nio.file.Files.writeString(ids, lines);
+            try {
+                String[] used = new String[1];
+                Load load = run(seconds, """
+                        wrk.method = "POST"
+                        wrk.body = '{"version":0,"fields":{"assignee":"经办人"}}'
+                        wrk.headers["Content-Type"] = "application/json"
+                        wrk.headers["Authorization"] = "Bearer %s"
+                        local counter = 0
+                        function setup(thread)
+                          thread:set("index", counter)
+                          counter = counter + 1
+                        end
+                        function init(args)
+                          ids = {}
+                          local n = 0
+                          for line in io.lines("%s") do
+                            if n %% 2 == index then table.insert(ids, line) end
+                            n = n + 1
+                          end
+                          next_id = 1
+                        end
+                        function request()
+                          local id = ids[math.min(next_id, #ids)]
+                          next_id = next_id + 1
+                          return wrk.format(nil, "/api/v1/cases/" .. id .. "/transitions/hand_over")
+                        end
+                        """.formatted(token, ids), used);
+                // Thread t used its first n_t ids of those with index ≡ t (mod 2); the rest go back to the pool.
+                String[] perThread = used[0].split(",");
+                for (int i = 0; i < taken.size(); i++) {
+                    if (i / 2 >= Integer.parseInt(perThread[i % 2])) {
+                        open.add(taken.get(i));
+                    }
+                }
+                return load;
+            } finally {
+                java.nio.file.Files.deleteIfExists(ids);
+            }
+        }
+
+        public Load floor(int seconds) throws Exception {
+            return run(seconds, """
+                    wrk.headers["Authorization"] = "Bearer %s"
+                    wrk.path = "%s"
+                    next_id = 1
+                    """.formatted(token, FLOOR_PATH), new String[1]);
+        }
+
+        /** Runs wrk with the script; {@code used[0]} receives how many requests each wrk thread made, "n0,n1". */
+        private Load run(int seconds, String script, String[] used) throws Exception {
+            java.nio.file.Path lua = java.nio.file.Files.createTempFile("zhenwu-wrk", ".lua");
+            java.nio.file.Files.writeString(lua, script + """
+                    local threads = {}
+                    local original_setup = setup
+                    function setup(thread)
+                      table.insert(threads, thread)
+                      if original_setup then original_setup(thread) end
+                    end
+                    function done(summary, latency, requests)
+                      local e = summary.errors
+                      local used = {}
+                      for _, t in ipairs(threads) do table.insert(used, (t:get("next_id") or 1) - 1) end
+                      io.write(string.format("ZHENWU %d %d %d %d %d %s\\n", summary.requests, summary.duration,
+                        e.connect + e.read + e.write + e.timeout + e.status, latency:percentile(50), latency:percentile(99),
+                        table.concat(used, ",")))
+                    end
+                    """);
+            try {
+                Meter meter = new Meter();
+                Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "-s", lua.toString(), base)
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("wrk failed: " + out);
+                }
+                String line = out.lines().filter(l -> l.startsWith("ZHENWU ")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("wrk printed no summary: " + out));
+                String[] f = line.split(" ");
+                used[0] = f[6];
+                long requests = Long.parseLong(f[1]);
+                int failures = Integer.parseInt(f[3]);
+                // Rate of successful requests over wrk's own measured duration (µs); latencies in µs.
+                return meter.done((requests - failures) / (Long.parseLong(f[2]) / 1e6), Long.parseLong(f[4]) / 1e3,
+                        Long.parseLong(f[5]) / 1e3, failures, requests, 0);
+            } finally {
+                java.nio.file.Files.deleteIfExists(lua);
+            }
+        }
+    }
+
+    private static final String FLOOR_PATH = "/api/v1/calendar/add-working-days?from=2023-09-28&days=5";
 
     private static void work(Op op, long deadline, List<Long> latencies, AtomicInteger failures) {
         while (System.nanoTime() < deadline) {
@@ -432,9 +672,7 @@ public final class ScaleBench {
     private static Load closedLoop(int threads, int seconds, Op op) throws InterruptedException {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
-        long allocated0 = allocatedBytes();
+        Meter meter = new Meter();
         java.util.concurrent.atomic.AtomicLong workerAllocated = new java.util.concurrent.atomic.AtomicLong();
         long started = System.nanoTime();
         long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
@@ -456,9 +694,7 @@ public final class ScaleBench {
         double rate = latencies.size() / Math.min(seconds, (System.nanoTime() - started) / 1e9);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / Math.max(1, sorted.size());
-        double kb = (allocatedBytes() - allocated0 + workerAllocated.get()) / 1024.0 / Math.max(1, sorted.size());
-        return new Load(rate, sorted, failures.get(), cpuMs, kb);
+        return meter.done(rate, ms(sorted, 0.5), ms(sorted, 0.99), failures.get(), sorted.size(), workerAllocated.get());
     }
 
     private String token(HttpClient http, int port) throws Exception {

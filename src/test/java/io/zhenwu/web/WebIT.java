@@ -66,6 +66,21 @@ class WebIT {
     }
 
     @Test
+    void theLayoutShowsTheNavigationOfTheActorsRolesAndLinksTheLanguagesToTheCurrentPage() {
+        var cadre = new HttpTestClient(port, true);
+        cadre.login("cadre", DemoData.DEMO_PASSWORD);
+        var page = cadre.get("/indicators");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"sidenav\"").contains("href=\"/labor-disputes\"").contains("href=\"/imports\"")
+                .doesNotContain("href=\"/admin/users\"").doesNotContain("href=\"/service-hall\"")
+                .contains("href=\"/indicators?lang=en\"").contains("<span class=\"who\">cadre</span>");
+
+        var admin = new HttpTestClient(port, true);
+        admin.login("admin", DemoData.DEMO_PASSWORD);
+        assertThat(admin.get("/").body()).contains("href=\"/admin/users\"").contains("href=\"/admin/audit\"");
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() {
         var browser = new HttpTestClient(port, true);
         browser.login("leader", DemoData.DEMO_PASSWORD);

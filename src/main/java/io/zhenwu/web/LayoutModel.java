@@ -4,16 +4,22 @@ import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.CurrentActor;
 import io.zhenwu.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every page's layout needs: the signed-in actor, the side navigation for their roles, the current path. */
-@ControllerAdvice(annotations = Controller.class)
-class LayoutAdvice {
+/**
+ * What every page's layout needs: the signed-in actor, the side navigation for their roles, the current path. Added
+ * after the handler, only when a view is about to be rendered: a {@code @ControllerAdvice} with model attributes
+ * would also run for every API call ({@code @RestController} is a {@code @Controller}), where nothing renders them.
+ */
+@Component
+class LayoutModel implements HandlerInterceptor {
 
     /** One entry of the side navigation; {@code labelKey} is a message key. */
     record NavItem(String href, String labelKey, String section) {
@@ -21,24 +27,26 @@ class LayoutAdvice {
 
     private final CurrentActor currentActor;
 
-    LayoutAdvice(CurrentActor currentActor) {
+    LayoutModel(CurrentActor currentActor) {
         this.currentActor = currentActor;
     }
 
-    @ModelAttribute("actor")
-    Actor actor() {
-        return currentActor.current().orElse(null);
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+        if (mav == null || mav.getView() instanceof RedirectView
+                || mav.getViewName() != null && (mav.getViewName().startsWith("redirect:") || mav.getViewName().startsWith("forward:"))) {
+            return;
+        }
+        Actor actor = currentActor.current().orElse(null);
+        // A handler may have chosen its own values; keep them.
+        mav.getModelMap().putIfAbsent("actor", actor);
+        mav.getModelMap().putIfAbsent("currentPath", request.getRequestURI());
+        mav.getModelMap().putIfAbsent("navigation", navigation(actor));
     }
 
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
-    }
-
-    @ModelAttribute("navigation")
-    List<NavItem> navigation() {
+    static List<NavItem> navigation(Actor actor) {
         List<NavItem> items = new ArrayList<>();
-        currentActor.current().ifPresent(actor -> {
+        if (actor != null) {
             items.add(new NavItem("/", "nav.home", "nav.section.overview"));
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
                 items.add(new NavItem("/indicators", "nav.indicators", "nav.section.overview"));
@@ -86,7 +94,7 @@ class LayoutAdvice {
             }
             items.add(new NavItem("/account", "nav.account", "nav.section.personal"));
             items.add(new NavItem("/swagger-ui.html", "nav.apiDocs", "nav.section.personal"));
-        });
+        }
         return items;
     }
 }
