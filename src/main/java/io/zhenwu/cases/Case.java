@@ -61,6 +61,8 @@ public final class Case {
     int reopenCount;
     long version;
     final String createdBy;
+    /** The handling unit's path when the case was read with it (not stored on the case); null otherwise. */
+    String handlingPath;
 
     Case(long id, String number, String typeCode, int typeVersion, long townOrgId, long orgUnitId, String category,
          String subjectCode, String subjectName, String title, String channelCode, boolean outOfHours, ApplicantKind applicantKind,

@@ -47,6 +47,9 @@ class CaseRepository {
     }
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id ";
+    /** {@link #SELECT} with the handling unit's path, which the engine's events carry (saves reading it again). */
+    private static final String SELECT_WITH_PATH = "SELECT " + COLUMNS + ", o.path AS handling_path "
+            + "FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id ";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -58,9 +61,13 @@ class CaseRepository {
     }
 
     Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
-        return jdbc.sql(SELECT + "WHERE c.id = :id AND " + scopeClause(enterpriseId))
+        return jdbc.sql(SELECT_WITH_PATH + "WHERE c.id = :id AND " + scopeClause(enterpriseId))
                 .param("id", id).param("scope", scope.likePattern()).param("ent", enterpriseId)
-                .query(CaseRepository::map).optional();
+                .query((rs, n) -> {
+                    Case c = map(rs, n);
+                    c.handlingPath = rs.getString("handling_path");
+                    return c;
+                }).optional();
     }
 
     PageResult<Case> search(DataScope scope, CaseQuery q, PageQuery page) {
@@ -270,7 +277,24 @@ class CaseRepository {
         return p;
     }
 
+    /**
+     * Appends an entry after the case's last one, numbering it in the statement. The caller has updated the case's
+     * row in this transaction (its version), which keeps any other appender of the same case waiting until commit. The
+     * casts type the parameters of the select list for PostgreSQL; the columns still check the lengths.
+     */
     @Unscoped("appends to the timeline of a case read within the caller's scope")
+    void appendEvent(long caseId, TimelineEntry e) {
+        jdbc.sql("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
+                        + "SELECT :c, COALESCE(MAX(seq), 0) + 1, CAST(:t AS VARCHAR), CAST(:from AS VARCHAR), "
+                        + "CAST(:to AS VARCHAR), CAST(:actor AS VARCHAR), :at, CAST(:fields AS VARCHAR), "
+                        + "CAST(:comment AS VARCHAR) FROM case_event WHERE case_id = :c")
+                .param("c", caseId).param("t", e.transition()).param("from", e.fromState())
+                .param("to", e.toState()).param("actor", e.actor()).param("at", ts(e.occurredAt()))
+                .param("fields", e.fields().isEmpty() ? null : JSON.writeValueAsString(e.fields())).param("comment", e.comment())
+                .update();
+    }
+
+    @Unscoped("the first entry of a case the caller just opened within its scope")
     void insertEvent(long caseId, TimelineEntry e) {
         jdbc.sql("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
                         + "VALUES (:c, :seq, :t, :from, :to, :actor, :at, :fields, :comment)")

@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The case engine's public API: open a case, fire a transition, read a case with its timeline, list cases. Every
@@ -42,6 +43,7 @@ public class Cases {
     private final Case.Clock clock;
 
     private final org.springframework.beans.factory.ObjectProvider<TransitionGuard> guards;
+    private volatile List<TransitionGuard> guardList;
 
     Cases(CaseRepository repository, CaseTypes types, WorkingCalendar calendar, ApplicationEventPublisher events,
           org.springframework.beans.factory.ObjectProvider<TransitionGuard> guards) {
@@ -266,25 +268,38 @@ public class Cases {
             throw new InvalidInputException("comment", "case.field.tooLong", "comment", 2000);
         }
         CaseView before = CaseView.of(c, type);
-        boolean fromHere = type.transition(transition).map(t -> t.allowedFrom(c.state)).orElse(false);
-        guards.orderedStream().filter(g -> fromHere && g.caseType().equals(c.typeCode))
-                .forEach(g -> g.check(actor, before, transition, fields == null ? Map.of() : fields));
+        Optional<CaseType.Transition> named = type.transition(transition);
+        boolean fromHere = named.map(t -> t.allowedFrom(c.state)).orElse(false);
+        for (TransitionGuard guard : guards()) {
+            if (fromHere && guard.caseType().equals(c.typeCode)) {
+                guard.check(actor, before, transition, fields == null ? Map.of() : fields);
+            }
+        }
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
-        CaseRepository.TimelineSummary timeline = repository.timelineSummary(c.id);
-        TimelineEntry entry = c.fire(type, transition, actor, fields, comment, timeline.actorsByTransition(), now, today, clock);
-        return persist(c, type, entry, expectedVersion, now, timeline.lastSeq());
+        // Earlier actors matter only to a "different person" rule; most transitions have none and skip the read.
+        Map<String, List<String>> priorActors = named.map(t -> !t.differentActorThan().isEmpty()).orElse(false)
+                ? repository.timelineSummary(c.id).actorsByTransition() : Map.of();
+        TimelineEntry entry = c.fire(type, transition, actor, fields, comment, priorActors, now, today, clock);
+        return persist(c, type, entry, expectedVersion, now);
     }
 
-    private CaseView persist(Case c, CaseType type, TimelineEntry entry, long expectedVersion, Instant now, int lastSeq) {
+    /** The transition guards of other modules, looked up once (they may depend on this service, hence not injected). */
+    private List<TransitionGuard> guards() {
+        List<TransitionGuard> list = guardList;
+        if (list == null) {
+            list = guards.orderedStream().toList();
+            guardList = list;
+        }
+        return list;
+    }
+
+    private CaseView persist(Case c, CaseType type, TimelineEntry entry, long expectedVersion, Instant now) {
         if (!repository.update(c, expectedVersion, now)) {
             Case current = repository.findAsSystem(c.id).orElseThrow();
             throw new ConflictException("case.conflict.stale", CaseView.of(current, types.get(current.typeCode, current.typeVersion)));
         }
-        // The version check above guarantees nobody appended since the timeline was read.
-        int seq = lastSeq + 1;
-        TimelineEntry numbered = new TimelineEntry(seq, entry.transition(), entry.fromState(), entry.toState(), entry.actor(),
-                entry.occurredAt(), entry.fields(), entry.comment());
-        repository.insertEvent(c.id, numbered);
+        // The version update above holds the case's row until commit: nobody else appends to its timeline meanwhile.
+        repository.appendEvent(c.id, entry);
         c.version = expectedVersion + 1;
         String path = pathFor(c);
         events.publishEvent(new CaseTransitioned(c.id, c.number, c.typeCode, entry.transition(), entry.fromState(), entry.toState(),
@@ -296,7 +311,7 @@ public class Cases {
     }
 
     private String pathFor(Case c) {
-        return repository.pathOf(c.orgUnitId).orElse("/0/");
+        return c.handlingPath != null ? c.handlingPath : repository.pathOf(c.orgUnitId).orElse("/0/");
     }
 
     /**
@@ -317,7 +332,7 @@ public class Cases {
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
         long expected = parent.version;
         TimelineEntry entry = parent.fireSystem(type, "all_completed", "system", null, now, today, clock);
-        persist(parent, type, entry, expected, now, repository.timelineSummary(parent.id).lastSeq());
+        persist(parent, type, entry, expected, now);
     }
 
     /** A document number of a town (整改通知书 …): the town and the next gapless sequence of a series and year. */

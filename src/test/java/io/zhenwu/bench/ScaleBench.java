@@ -121,6 +121,7 @@ public final class ScaleBench {
             // takes that long), then the measured run.
             LoadClient client = Wrk.installed() ? new Wrk(base, token, threads) : new JavaClient(http, base, token, threads);
             String transitionWarmUp = warmUp(seconds, s -> client.transitions(queue, s));
+            System.out.printf("measuring transitions over HTTP (%s) for %d s after %s%n", client.name(), seconds, transitionWarmUp);
             Load load = client.transitions(queue, seconds);
 
             // Without HTTP: the same transition through the engine's API in this process (scope, rules, optimistic
