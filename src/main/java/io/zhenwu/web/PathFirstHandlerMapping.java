@@ -7,8 +7,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tries a mapping's path before its method, parameters, headers and media types, and its literal start before its
@@ -21,14 +22,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
-    private final Map<RequestMappingInfo, String[]> literalStarts = new ConcurrentHashMap<>();
+    /**
+     * The literal starts of each registered mapping, by identity (the lookup iterates the registered instances, and
+     * {@link RequestMappingInfo#hashCode()} is not cheap). Copied on write: mappings are registered at start-up.
+     */
+    private volatile Map<RequestMappingInfo, String[]> literalStarts = new IdentityHashMap<>();
+
+    @Override
+    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        if (mapping.getPathPatternsCondition() != null) {
+            synchronized (this) {
+                Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(literalStarts);
+                copy.put(mapping, literalStarts(mapping));
+                literalStarts = copy;
+            }
+        }
+    }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
         if (patterns != null) {
-            if (!mayMatch(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value(),
-                    literalStarts.computeIfAbsent(info, PathFirstHandlerMapping::literalStarts))) {
+            String[] starts = literalStarts.get(info);
+            if (starts != null
+                    && !mayMatch(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value(), starts)) {
                 return null;
             }
             if (patterns.getMatchingCondition(request) == null) {
