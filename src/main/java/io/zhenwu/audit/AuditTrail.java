@@ -40,12 +40,19 @@ public class AuditTrail {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     /** How far back (in event ids) the periodic sealer looks for late commits; verify sweeps everything. */
     private static final long LATE_COMMIT_WINDOW = 100_000;
+    /**
+     * Every how many scheduled runs one also looks back over {@link #LATE_COMMIT_WINDOW} for late commits (30 s at the
+     * default 2 s). The other runs start after the last sealed event: looking back means walking up to 100k sealed
+     * events to find the rare late one, which under sustained writes cost more than the sealing itself.
+     */
+    static final int LOOK_BACK_EVERY = 15;
     private static final int BATCH = 1000;
 
     private final AuditRepository repository;
     private final CurrentActor currentActor;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
     AuditTrail(AuditRepository repository, CurrentActor currentActor, JsonMapper json, TransactionTemplate tx) {
         this.repository = repository;
@@ -74,23 +81,27 @@ public class AuditTrail {
                 blankToNull(entityId), from, to, page);
     }
 
-    /** Seals events written since the last run; scheduled, and safe to call from several processes. */
+    /**
+     * Seals events written since the last run, and every {@value #LOOK_BACK_EVERY}th run also events that committed
+     * late (their id taken before the last sealed one); scheduled, and safe to call from several processes.
+     */
     @Scheduled(fixedDelayString = "${zhenwu.audit.seal-interval:PT2S}", initialDelayString = "PT5S")
     public void sealRecent() {
-        seal(false);
+        seal(runs.incrementAndGet() % LOOK_BACK_EVERY == 0 ? LATE_COMMIT_WINDOW : 0);
     }
 
     /** Seals every unsealed event, including any that committed long after their id was taken. */
     public long sealPending() {
-        return seal(true);
+        return seal(Long.MAX_VALUE);
     }
 
-    private long seal(boolean fullSweep) {
+    /** Seals in batches the unsealed events after the last sealed one, looking back {@code lookBack} ids before it. */
+    private long seal(long lookBack) {
         long total = 0;
         while (true) {
             Long sealed = tx.execute(status -> {
                 AuditRepository.Head head = repository.lockHead();
-                long floor = fullSweep ? 0 : Math.max(0, head.lastEventId() - LATE_COMMIT_WINDOW);
+                long floor = Math.max(0, head.lastEventId() - lookBack);
                 List<AuditRecord> batch = repository.unsealed(floor, BATCH);
                 if (batch.isEmpty()) {
                     return 0L;

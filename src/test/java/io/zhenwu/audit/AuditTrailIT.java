@@ -239,6 +239,52 @@ class AuditTrailIT {
         }
     }
 
+    /** Appends a bare event in the current transaction and returns its id. */
+    private long appendBareEvent(String marker) {
+        jdbc.update("INSERT INTO audit_event (occurred_at, actor, action) VALUES (CURRENT_TIMESTAMP, 'test', ?)", marker);
+        return count("SELECT id FROM audit_event WHERE action = ?", marker);
+    }
+
+    @Test
+    void anEventThatCommitsAfterLaterOnesWereSealedIsSealedWithinOneLookBackCycle() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String tag = Long.toString(System.nanoTime(), 36);
+        try {
+            // A writer takes its event id, then commits only after a later event has been sealed.
+            Future<Long> late = pool.submit(() -> tx.execute(status -> {
+                long id = appendBareEvent("late-" + tag);
+                written.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return id;
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            long onTime = tx.execute(status -> appendBareEvent("on-time-" + tag));
+            auditTrail.sealRecent();
+            assertThat(count("SELECT COUNT(*) FROM audit_seal WHERE event_id = ?", onTime)).isEqualTo(1);
+            release.countDown();
+            long lateId = late.get(30, TimeUnit.SECONDS);
+            assertThat(lateId).isLessThan(onTime);
+
+            int runs = 0;
+            while (count("SELECT COUNT(*) FROM audit_seal WHERE event_id = ?", lateId) == 0 && runs < AuditTrail.LOOK_BACK_EVERY) {
+                auditTrail.sealRecent();
+                runs++;
+            }
+            assertThat(count("SELECT COUNT(*) FROM audit_seal WHERE event_id = ?", lateId))
+                    .as("sealed after %d scheduled runs", runs).isEqualTo(1);
+            assertThat(auditTrail.verify().intact()).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void eventsAreSealedInTheBackgroundWithoutAnyoneCallingVerify() {
         OrgUnit town = TestOrgs.newTown(orgUnits);
