@@ -21,14 +21,15 @@ bench_recreate_pg() {
   psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qc "CREATE DATABASE $bench_db"
 }
 
-# bench_run NAME DB JAVA_OPTS CLASS ARGS… : one run on h2 or pg, output kept in bench/out/NAME-DB.md
+# bench_run NAME DB JAVA_OPTS CLASS ARGS… : one run on h2 or pg, output kept in bench/out/NAME-DB.md; BENCH_JAVA_OPTS
+# adds JVM options (e.g. -Dzhenwu.bench.max-warm-up=60)
 bench_run() {
   local name="$1" db="$2" opts="$3" class="$4"
   shift 4
   [[ "$db" == pg ]] && bench_recreate_pg
   echo "== $class $db $*"
   # shellcheck disable=SC2086
-  java $opts -Dzhenwu.bench.db="$bench_db" -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$cp" "$class" "$db" "$@" | tee "bench/out/$name-$db.md"
+  java $opts ${BENCH_JAVA_OPTS:-} -Dzhenwu.bench.db="$bench_db" -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$cp" "$class" "$db" "$@" | tee "bench/out/$name-$db.md"
 }
 
 # bench_each WHICH NAME JAVA_OPTS CLASS ARGS… : WHICH is h2, pg or all

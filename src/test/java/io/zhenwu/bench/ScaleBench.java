@@ -114,7 +114,7 @@ public final class ScaleBench {
             Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
             Cases cases = context.getBean(Cases.class);
             // Enough open cases for warm-up, HTTP, engine and JDBC at up to 5,000/s each.
-            int pool = Math.max(20_000, seconds * 20_000);
+            int pool = Math.max(20_000, seconds * (MAX_WARM_UP > 0 && MAX_WARM_UP <= 2 * seconds ? 10_000 : 20_000));
             List<Long> open = new ArrayList<>();
             for (int i = 0; i < pool; i += 5000) {
                 List<Cases.HistoricalCase> batch = new ArrayList<>();
@@ -446,6 +446,9 @@ public final class ScaleBench {
         Load floor(int seconds) throws Exception;
     }
 
+    /** The longest warm-up in seconds ({@code -Dzhenwu.bench.max-warm-up}); 0: 6 × the measured run. */
+    private static final int MAX_WARM_UP = Integer.getInteger("zhenwu.bench.max-warm-up", 0);
+
     /** One warm-up round of {@code seconds}. */
     private interface Round {
         Load run(int seconds) throws Exception;
@@ -454,12 +457,14 @@ public final class ScaleBench {
     /**
      * Warms the JIT up for what is measured next: rounds of 5 s, at least as long as the measured run, then until a
      * round leaves the JIT compiler threads nearly idle (under 5 % of one core) — on 2 cores a busy C2 thread takes
-     * half the machine from the server — and at most 6 × the measured run. Returns what it did, for the results.
+     * half the machine from the server — and at most 6 × the measured run ({@link #MAX_WARM_UP} overrides). Returns
+     * what it did, for the results.
      */
     private static String warmUp(int seconds, Round round) throws Exception {
         int spent = 0;
         double jitShare = 1;
-        while (spent < 6 * seconds && (spent < seconds || jitShare >= 0.05)) {
+        int most = MAX_WARM_UP > 0 ? Math.max(seconds, MAX_WARM_UP) : 6 * seconds;
+        while (spent < most && (spent < seconds || jitShare >= 0.05)) {
             int length = Math.min(5, seconds);
             Load l = round.run(length);
             spent += length;
