@@ -62,7 +62,7 @@ public final class Case {
     long version;
     final String createdBy;
     /** The handling unit's path when the case was read with it (not stored on the case); null otherwise. */
-    String handlingPath;
+    private String handlingPath;
 
     Case(long id, String number, String typeCode, int typeVersion, long townOrgId, long orgUnitId, String category,
          String subjectCode, String subjectName, String title, String channelCode, boolean outOfHours, ApplicantKind applicantKind,
@@ -253,6 +253,17 @@ public final class Case {
     /** Whether the case is past its (promised) deadline on {@code today} while the clock runs. */
     boolean pastDue(LocalDate today) {
         return stateKind == CaseType.StateKind.OPEN && dueOn != null && dueOn.isBefore(today);
+    }
+
+    /** Notes the handling unit's path, read together with the case; not a change of the case. */
+    Case readAt(String handlingPath) {
+        this.handlingPath = handlingPath;
+        return this;
+    }
+
+    /** The handling unit's path if the case was read with it, else null. */
+    String handlingPath() {
+        return handlingPath;
     }
 
     public long id() { return id; }

@@ -63,11 +63,7 @@ class CaseRepository {
     Optional<Case> find(DataScope scope, long id, Long enterpriseId) {
         return jdbc.sql(SELECT_WITH_PATH + "WHERE c.id = :id AND " + scopeClause(enterpriseId))
                 .param("id", id).param("scope", scope.likePattern()).param("ent", enterpriseId)
-                .query((rs, n) -> {
-                    Case c = map(rs, n);
-                    c.handlingPath = rs.getString("handling_path");
-                    return c;
-                }).optional();
+                .query((rs, n) -> map(rs, n).readAt(rs.getString("handling_path"))).optional();
     }
 
     PageResult<Case> search(DataScope scope, CaseQuery q, PageQuery page) {

@@ -311,7 +311,7 @@ public class Cases {
     }
 
     private String pathFor(Case c) {
-        return c.handlingPath != null ? c.handlingPath : repository.pathOf(c.orgUnitId).orElse("/0/");
+        return c.handlingPath() != null ? c.handlingPath() : repository.pathOf(c.orgUnitId).orElse("/0/");
     }
 
     /**
