@@ -38,7 +38,7 @@ final class XlsxTabularReader extends AbstractTabularReader {
     private final Iterator<Row> rows;
     private final boolean date1904;
     private final List<SourceRow.Cell> cells = new ArrayList<>();
-    /** Batches of rows, {@link #END}, or the exception that stopped the reader thread. */
+    /** Batches of rows, {@link #END}, or the exception or error that stopped the reader thread. */
     private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(BATCHES);
     private Thread reader;
     private volatile boolean closed;
@@ -94,7 +94,7 @@ final class XlsxTabularReader extends AbstractTabularReader {
             if (last == null) {
                 try {
                     Object next = ahead.take();
-                    if (next == END || next instanceof RuntimeException) {
+                    if (next == END || next instanceof Throwable) {
                         last = next;
                     } else {
                         @SuppressWarnings("unchecked")
@@ -109,6 +109,9 @@ final class XlsxTabularReader extends AbstractTabularReader {
                 }
             }
             if (last instanceof RuntimeException e) {
+                throw e;
+            }
+            if (last instanceof Error e) {
                 throw e;
             }
             return null;
@@ -130,7 +133,8 @@ final class XlsxTabularReader extends AbstractTabularReader {
                 }
             }
             outcome = END;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory…): the caller must not wait forever for rows that will not come
             outcome = e;
         }
         // the good rows before any damage first, as reading row by row would have returned them
