@@ -317,20 +317,14 @@ class CaseRepository {
                 .list();
     }
 
-    /** Who fired which transition on a case (for the "different person" rule) and its last timeline number, in one read. */
-    record TimelineSummary(Map<String, List<String>> actorsByTransition, int lastSeq) {
-    }
-
+    /** Who fired which transition on a case, in timeline order (for the "different person" rule). */
     @Unscoped("the timeline of a case read within the caller's scope")
-    TimelineSummary timelineSummary(long caseId) {
+    Map<String, List<String>> actorsByTransition(long caseId) {
         Map<String, List<String>> actors = new LinkedHashMap<>();
-        int[] last = {0};
-        jdbc.sql("SELECT transition, actor, seq FROM case_event WHERE case_id = :c ORDER BY seq").param("c", caseId)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    actors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    last[0] = Math.max(last[0], rs.getInt(3));
-                });
-        return new TimelineSummary(actors, last[0]);
+        jdbc.sql("SELECT transition, actor FROM case_event WHERE case_id = :c ORDER BY seq").param("c", caseId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        actors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        return actors;
     }
 
     // --- escalation -------------------------------------------------------------------------------------------------

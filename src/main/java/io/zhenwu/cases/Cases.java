@@ -278,7 +278,7 @@ public class Cases {
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
         // Earlier actors matter only to a "different person" rule; most transitions have none and skip the read.
         Map<String, List<String>> priorActors = named.map(t -> !t.differentActorThan().isEmpty()).orElse(false)
-                ? repository.timelineSummary(c.id).actorsByTransition() : Map.of();
+                ? repository.actorsByTransition(c.id) : Map.of();
         TimelineEntry entry = c.fire(type, transition, actor, fields, comment, priorActors, now, today, clock);
         return persist(c, type, entry, expectedVersion, now);
     }

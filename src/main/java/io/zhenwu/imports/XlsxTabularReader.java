@@ -44,6 +44,7 @@ final class XlsxTabularReader extends AbstractTabularReader {
     private volatile boolean closed;
     private List<SourceRow> batch = List.of();
     private int index;
+    /** {@link #END} or what stopped the reader thread, once taken from the queue. */
     private Object last;
 
     XlsxTabularReader(Path file, String fileName) {
@@ -91,32 +92,35 @@ final class XlsxTabularReader extends AbstractTabularReader {
             return parseRow();
         }
         while (index == batch.size()) {
-            if (last == null) {
-                try {
-                    Object next = ahead.take();
-                    if (next == END || next instanceof Throwable) {
-                        last = next;
-                    } else {
-                        @SuppressWarnings("unchecked")
-                        List<SourceRow> rows = (List<SourceRow>) next;
-                        batch = rows;
-                        index = 0;
-                        continue;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TabularFileException("import.file.unreadable", e, fileName);
+            if (last != null) {
+                if (last instanceof RuntimeException e) {
+                    throw e;
                 }
+                if (last instanceof Error e) {
+                    throw e;
+                }
+                return null;
             }
-            if (last instanceof RuntimeException e) {
-                throw e;
+            Object next = take();
+            if (next == END || next instanceof Throwable) {
+                last = next;
+            } else {
+                @SuppressWarnings("unchecked")
+                List<SourceRow> rows = (List<SourceRow>) next;
+                batch = rows;
+                index = 0;
             }
-            if (last instanceof Error e) {
-                throw e;
-            }
-            return null;
         }
         return batch.get(index++);
+    }
+
+    private Object take() {
+        try {
+            return ahead.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TabularFileException("import.file.unreadable", e, fileName);
+        }
     }
 
     /** The reader thread: parses rows into batches until the end of the sheet, damage, or {@link #close()}. */
