@@ -3,11 +3,10 @@ package io.zhenwu.demo;
 import io.zhenwu.org.OrgUnit;
 import io.zhenwu.org.OrgUnitType;
 import io.zhenwu.org.OrgUnits;
-import io.zhenwu.registry.Relation;
-import io.zhenwu.registry.ResidentDraft;
-import io.zhenwu.registry.ResidentTag;
-import io.zhenwu.registry.Residents;
+import io.zhenwu.imports.ImportJob;
+import io.zhenwu.imports.ImportService;
 import io.zhenwu.security.Users;
+import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Role;
@@ -18,14 +17,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,7 +42,7 @@ public class DemoData {
 
     private final OrgUnits orgUnits;
     private final Users users;
-    private final Residents residents;
+    private final ImportService imports;
     private final RegistryDemo registries;
 
     private final IndicatorDemo indicatorDemo;
@@ -59,7 +62,7 @@ public class DemoData {
         users.bindEnterprise(scope, user.id(), firm.id());
     }
 
-    DemoData(OrgUnits orgUnits, Users users, Residents residents, RegistryDemo registries, IndicatorDemo indicatorDemo,
+    DemoData(OrgUnits orgUnits, Users users, ImportService imports, RegistryDemo registries, IndicatorDemo indicatorDemo,
              ServiceHallDemo serviceHallDemo, io.zhenwu.registry.Enterprises enterprises, ReportDemo reportDemo, LoopDemo loopDemo) {
         this.loopDemo = loopDemo;
         this.indicatorDemo = indicatorDemo;
@@ -68,7 +71,7 @@ public class DemoData {
         this.enterprises = enterprises;
         this.orgUnits = orgUnits;
         this.users = users;
-        this.residents = residents;
+        this.imports = imports;
         this.registries = registries;
     }
 
@@ -127,21 +130,37 @@ public class DemoData {
     }
 
     /**
-     * 居民 of 下蜀镇 through {@link Residents#register}, the path the forms and the API take (same rules, same audit
-     * events), within the town's scope. Every ID number in the file is valid but fictitious.
+     * 居民 of 下蜀镇 as a town would bring them in: one residents import file through the import pipeline (the same
+     * per-row rules as the forms, the whole-file checks in SQL — duplicates, scope, one 户主 per household — one MERGE,
+     * the import audited), within the town's scope. Every ID number in the file is valid but fictitious.
      */
     private int loadResidents(OrgUnit town) {
-        DataScope scope = new DataScope(town.id(), town.path());
-        int count = 0;
-        for (String[] row : csv("demo/residents.csv")) {
-            var tags = row[6].isBlank() ? EnumSet.noneOf(ResidentTag.class)
-                    : Arrays.stream(row[6].split("\\|")).map(ResidentTag::valueOf)
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(ResidentTag.class)));
-            residents.register(scope, new ResidentDraft(row[3], row[2], row[0], row[1], Relation.valueOf(row[4]),
-                    row[5].isBlank() ? null : row[5], tags));
-            count++;
+        Actor actor = new Actor(0, "demo", new DataScope(town.id(), town.path()), EnumSet.allOf(Role.class));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("zhenwu-demo");
+            Path file = dir.resolve("下蜀镇居民.csv");
+            int count = 0;
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                out.write("姓名,公民身份号码,所属单位代码,户编号,与户主关系,联系电话,标签");
+                out.newLine();
+                for (String[] row : csv("demo/residents.csv")) {
+                    out.write(String.join(",", row[2], row[3], row[0], row[1], row[4], row[5], row[6].replace('|', '、')));
+                    out.newLine();
+                    count++;
+                }
+            }
+            ImportJob job = imports.importNow(actor, "residents", file, Locale.SIMPLIFIED_CHINESE, n -> { });
+            if (job.status() != ImportJob.Status.SUCCEEDED || job.insertedRows() != count) {
+                throw new IllegalStateException("the demo residents were refused (" + job.status() + "): " + job.message() + " "
+                        + imports.firstErrors(actor.scope(), job.id(), 5));
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            GeneratedResidents.delete(dir);
         }
-        return count;
     }
 
     /** What was loaded. */

@@ -145,7 +145,8 @@ class GeneratedResidents {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Removes a temporary directory of import files. */
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

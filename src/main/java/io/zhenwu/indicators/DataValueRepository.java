@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,18 @@ class DataValueRepository {
                 .query(DataValueRepository::map).optional();
     }
 
+    /** The values with these {@link #key keys} within the scope, by key (in chunks: one IN list per 500 keys). */
+    Map<String, DataValue> findByKeys(DataScope scope, List<String> keys) {
+        Map<String, DataValue> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            jdbc.sql(SELECT + "WHERE dv.value_key IN (:keys) AND o.path LIKE :scope")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500))).param("scope", scope.likePattern())
+                    .query(DataValueRepository::map)
+                    .list().forEach(v -> found.put(key(v.indicatorCode(), v.orgUnitId(), v.period()), v));
+        }
+        return found;
+    }
+
     List<DataValue> list(DataScope scope, long orgUnitId, PeriodType type, LocalDate from, LocalDate to) {
         return jdbc.sql(SELECT + "WHERE dv.org_unit_id = :org AND dv.period_type = :type AND dv.period_start >= :from "
                         + "AND dv.period_start < :to AND o.path LIKE :scope ORDER BY dv.indicator_code, dv.period_start")
@@ -77,8 +90,8 @@ class DataValueRepository {
 
     @Unscoped("the org unit was read within the caller's scope before the insert")
     long insert(String indicator, long orgUnitId, Period period, BigDecimal value, BigDecimal growth, DataValue.ValueSource source,
-                String comment, String by) {
-        var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+                String comment, String by, Instant at) {
+        var now = OffsetDateTime.ofInstant(at, Times.ZONE);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO data_value (indicator_code, org_unit_id, period_type, period_start, value_key, num_value, reported_growth, "
                         + "source, comment, revision, version, updated_by, created_at, updated_at) VALUES (:code, :org, :type, :start, :key, "

@@ -10,6 +10,7 @@ import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.FieldViolation;
 import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.NotFoundException;
+import io.zhenwu.shared.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,6 +71,7 @@ public class DataValues {
         Map<String, Optional<Indicator>> catalogue = new HashMap<>();
         Map<String, Optional<OrgUnit>> units = new HashMap<>();
         Map<String, Boolean> locks = new HashMap<>();
+        List<Checked> checked = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             ValueInput in = inputs.get(i);
             String prefix = inputs.size() == 1 ? "" : "values[" + i + "].";
@@ -106,19 +108,30 @@ public class DataValues {
                 problems.add(FieldViolation.of(prefix + "period", "indicator.period.locked", period.toString(), org.name()));
                 continue;
             }
-            Optional<DataValue> current = repository.find(scope, indicator.code(), org.id(), period);
+            checked.add(new Checked(in, indicator, org, period, DataValueRepository.key(indicator.code(), org.id(), period)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        // The values already there, read once for the batch (not once per value); a value this batch writes replaces
+        // its entry, so naming the same value twice behaves as two saves one after the other.
+        Map<String, DataValue> current = repository.findByKeys(scope, checked.stream().map(Checked::key).toList());
+        for (Checked c : checked) {
+            ValueInput in = c.input();
+            DataValue old = current.get(c.key());
             DataValue.ValueSource source = in.source() == null ? DataValue.ValueSource.DEPARTMENT : in.source();
             DataValue after;
-            if (current.isEmpty()) {
+            if (old == null) {
                 if (in.version() != null) {
                     throw new ConflictException("conflict.stale", null);
                 }
-                long id = repository.insert(indicator.code(), org.id(), period, in.value(), in.reportedGrowth(), source,
-                        in.comment(), actor.username());
-                after = repository.find(scope, indicator.code(), org.id(), period).orElseThrow();
-                events.publishEvent(new DataValueSaved(null, after, org.path()));
+                Instant at = Times.now();
+                long id = repository.insert(c.indicator().code(), c.org().id(), c.period(), in.value(), in.reportedGrowth(), source,
+                        in.comment(), actor.username(), at);
+                after = written(id, c, in, source, actor.username(), at)
+                        .orElseGet(() -> repository.find(scope, c.indicator().code(), c.org().id(), c.period()).orElseThrow());
+                events.publishEvent(new DataValueSaved(null, after, c.org().path()));
             } else {
-                DataValue old = current.get();
                 if (in.version() == null || in.version() != old.version()) {
                     // Someone saved in between: show them the value that is there now.
                     throw new ConflictException("conflict.stale", old);
@@ -129,14 +142,12 @@ public class DataValues {
                     continue;
                 }
                 repository.update(scope, old.id(), old.version(), in.value(), in.reportedGrowth(), source, in.comment(), actor.username());
-                after = repository.find(scope, indicator.code(), org.id(), period).orElseThrow();
-                events.publishEvent(new DataValueSaved(old, after, org.path()));
+                after = repository.find(scope, c.indicator().code(), c.org().id(), c.period()).orElseThrow();
+                events.publishEvent(new DataValueSaved(old, after, c.org().path()));
             }
+            current.put(c.key(), after);
             saved.add(after);
-            touched.put(org.id() + "|" + period, new Object[]{org, period});
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            touched.put(c.org().id() + "|" + c.period(), new Object[]{c.org(), c.period()});
         }
         List<ValidationRules.Violation> warnings = new ArrayList<>();
         for (Object[] t : touched.values()) {
@@ -150,6 +161,23 @@ public class DataValues {
             }
         }
         return new SaveResult(saved, warnings);
+    }
+
+    /** An input that passed the per-value checks, with what it names. */
+    private record Checked(ValueInput input, Indicator indicator, OrgUnit org, Period period, String key) {
+    }
+
+    /**
+     * The row as the insert wrote it, without reading it back: the columns hold the value at scale 6 and the growth at
+     * scale 4. Empty when the growth has more decimals, which the database rounds: then the row is read back.
+     */
+    private static Optional<DataValue> written(long id, Checked c, ValueInput in, DataValue.ValueSource source, String by, Instant at) {
+        BigDecimal growth = in.reportedGrowth();
+        if (growth != null && growth.stripTrailingZeros().scale() > 4) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataValue(id, c.indicator().code(), c.org().id(), c.org().code(), c.period(), in.value().setScale(6),
+                growth == null ? null : growth.setScale(4), source, in.comment(), 1, 0, by, at));
     }
 
     private static void checkValue(String prefix, Indicator indicator, BigDecimal value, List<FieldViolation> problems) {

@@ -138,6 +138,26 @@ class IndicatorsIT {
     }
 
     @Test
+    void aBatchReturnsTheValuesAsStoredAndNamingAValueTwiceIsTwoSavesInARow() {
+        // The batch does not read each value back after its insert: what it returns must be what a read returns.
+        var saved = values.save(staff, List.of(
+                new ValueInput("fdi", town.code(), "2022", new BigDecimal("7.5"), new BigDecimal("3.2"), DataValue.ValueSource.ANNUAL, "年报", null),
+                new ValueInput("grain_area", town.code(), "2022", new BigDecimal("2"), new BigDecimal("1.23456"), null, null, null))).saved();
+        assertThat(saved).hasSize(2);
+        for (DataValue v : saved) {
+            assertThat(values.find(county, v.indicatorCode(), v.orgUnitId(), v.period()).orElseThrow()).isEqualTo(v);
+        }
+
+        // The second input for the same value sees the first one's insert, as a second save would: without its
+        // version it is a conflict, and the batch writes nothing.
+        assertThatThrownBy(() -> values.save(staff, List.of(
+                new ValueInput("fdi", town.code(), "2021", new BigDecimal("1"), null, null, null, null),
+                new ValueInput("fdi", town.code(), "2021", new BigDecimal("2"), null, null, null, null))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(values.find(county, "fdi", town.id(), Period.year(2021))).isEmpty();
+    }
+
+    @Test
     void badValuesAreRefusedAndNothingOfTheBatchIsWritten() {
         List<ValueInput> batch = List.of(
                 new ValueInput("fdi", town.code(), "2022", new BigDecimal("10"), null, null, null, null),
