@@ -22,12 +22,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,13 +63,15 @@ public class DataValues {
 
     /**
      * Saves a batch all-or-nothing: every value is checked (indicator, org unit in scope, period type, decimals,
-     * lock, version) and the blocking validation rules must hold afterwards; otherwise nothing is written.
+     * lock, version) and the blocking validation rules that read the values written must hold afterwards; otherwise
+     * nothing is written. The warnings are the non-blocking rules among those that are broken.
      */
     public SaveResult save(Actor actor, List<ValueInput> inputs) {
         DataScope scope = actor.scope();
         List<FieldViolation> problems = new ArrayList<>();
         List<DataValue> saved = new ArrayList<>();
-        Map<String, Object[]> touched = new TreeMap<>();
+        // Per org unit and period, the indicators this batch wrote there.
+        Map<String, Touched> touched = new TreeMap<>();
         // A batch names the same indicators, units and periods again and again: look each up once.
         Map<String, Optional<Indicator>> catalogue = new HashMap<>();
         Map<String, Optional<OrgUnit>> units = new HashMap<>();
@@ -147,11 +152,21 @@ public class DataValues {
             }
             current.put(c.key(), after);
             saved.add(after);
-            touched.put(c.org().id() + "|" + c.period(), new Object[]{c.org(), c.period()});
+            touched.computeIfAbsent(c.org().id() + "|" + c.period(), k -> new Touched(c.org(), c.period(), new HashSet<>()))
+                    .indicators().add(c.indicator().code());
         }
+        // Only the rules that read what the batch wrote (through derived indicators too) can have changed, as in the
+        // import pipeline: a rule broken before by other values neither blocks nor warns about this save.
         List<ValidationRules.Violation> warnings = new ArrayList<>();
-        for (Object[] t : touched.values()) {
-            for (ValidationRules.Violation v : validation.run(scope, (OrgUnit) t[0], (Period) t[1])) {
+        Map<ValidationRules.Rule, Set<String>> rules = touched.isEmpty() ? Map.of() : validation.activeRules();
+        for (Touched t : touched.values()) {
+            List<ValidationRules.Rule> relevant = rules.entrySet().stream()
+                    .filter(e -> e.getKey().periodType() == t.period().type() && !Collections.disjoint(e.getValue(), t.indicators()))
+                    .map(Map.Entry::getKey).toList();
+            if (relevant.isEmpty()) {
+                continue;
+            }
+            for (ValidationRules.Violation v : validation.check(scope, t.org(), t.period(), relevant)) {
                 if (v.rule().blocking()) {
                     throw new InvalidInputException("values", "indicator.validation.blocked", v.rule().name(),
                             v.leftValue() == null ? "—" : v.leftValue().toPlainString(), v.rule().operatorSymbol(),
@@ -161,6 +176,10 @@ public class DataValues {
             }
         }
         return new SaveResult(saved, warnings);
+    }
+
+    /** An org unit and period a batch wrote values for, and the indicators it wrote there. */
+    private record Touched(OrgUnit org, Period period, Set<String> indicators) {
     }
 
     /** An input that passed the per-value checks, with what it names. */

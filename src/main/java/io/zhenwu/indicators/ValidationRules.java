@@ -270,12 +270,17 @@ public class ValidationRules {
 
     /** The active blocking rules and the stored indicators each depends on (through derived ones too). */
     Map<Rule, Set<String>> blockingRules() {
+        Map<Rule, Set<String>> rules = activeRules();
+        rules.keySet().removeIf(r -> !r.blocking());
+        return rules;
+    }
+
+    /** The active rules and the stored indicators each depends on (through derived ones too). */
+    Map<Rule, Set<String>> activeRules() {
         Map<String, Indicator> byCode = catalogueByCode();
         Map<Rule, Set<String>> rules = new LinkedHashMap<>();
         for (Rule r : catalogue.all(false)) {
-            if (r.blocking()) {
-                rules.put(r, inputs(r, byCode));
-            }
+            rules.put(r, inputs(r, byCode));
         }
         return rules;
     }

@@ -135,6 +135,34 @@ class ValidationRuleApiIT {
     }
 
     @Test
+    void aSaveIsCheckedAgainstTheRulesThatReadWhatItWritesOnly() {
+        String[] codes = twoIndicators();
+        String other = twoIndicators()[0];
+        String code = "vr_rule" + SEQ.incrementAndGet() + "_" + (System.nanoTime() % 10000);
+        HttpTestClient admin = as("admin");
+        assertThat(admin.send("POST", "/api/v1/validation-rules", "{\"code\":\"" + code + "\",\"name\":\"部分不超过整体\","
+                + "\"left\":\"" + codes[0] + "\",\"operator\":\"<=\",\"right\":\"" + codes[1] + "\",\"importance\":\"HIGH\","
+                + "\"blocking\":true,\"periodType\":\"MONTH\"}").statusCode()).isEqualTo(201);
+        OrgUnit town = TestOrgs.newTown(orgUnits);
+        Actor staff = new Actor(1, "rule-it", TestOrgs.scopeOf(TestOrgs.byCode(orgUnits, TestOrgs.COUNTY)), EnumSet.of(Role.STAFF));
+        // Broken while the rule was off (values entered before it was defined look the same).
+        assertThat(admin.send("PATCH", "/api/v1/validation-rules/" + code, "{\"version\":0,\"active\":false}").statusCode()).isEqualTo(200);
+        values.save(staff, List.of(new ValueInput(codes[1], town.code(), "2022-05", new BigDecimal("10"), null, null, null, null),
+                new ValueInput(codes[0], town.code(), "2022-05", new BigDecimal("12"), null, null, null, null)));
+        assertThat(admin.send("PATCH", "/api/v1/validation-rules/" + code, "{\"version\":1,\"active\":true}").statusCode()).isEqualTo(200);
+
+        // A value the rule does not read is saved, without a warning about the rule it cannot have broken ...
+        assertThat(values.save(staff, List.of(new ValueInput(other, town.code(), "2022-05", new BigDecimal("1"), null, null, null,
+                null))).warnings()).isEmpty();
+        // ... while a value it reads is checked, and refused as long as the rule stays broken.
+        long version = values.find(TestOrgs.scopeOf(TestOrgs.byCode(orgUnits, TestOrgs.COUNTY)), codes[0], town.id(),
+                Period.parse("p", "2022-05")).orElseThrow().version();
+        assertThatThrownBy(() -> values.save(staff, List.of(new ValueInput(codes[0], town.code(), "2022-05", new BigDecimal("11"),
+                null, null, null, version)))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey()).isEqualTo("indicator.validation.blocked"));
+    }
+
+    @Test
     void expressionsAreCheckedLikeFormulasAndEveryProblemIsOnItsField() {
         String[] codes = twoIndicators();
         HttpTestClient admin = as("admin");
