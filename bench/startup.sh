@@ -4,6 +4,9 @@
 #   bench/startup.sh        java -jar target/zhenwu.jar
 #   bench/startup.sh cds    the jar extracted (java -Djarmode=tools … extract) with a class-data-sharing archive made
 #                           by one training run that stops after the context refresh (Spring Boot's CDS recipe)
+#   bench/startup.sh aot    the extracted jar on a JDK 25 with an AOT cache (JEP 483/515: classes loaded and linked,
+#                           method profiles) from one training run; JAVA25 names that JDK's java (default: the Temurin
+#                           25 under /usr/lib/jvm). The jar is still built for Java 17.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-jar}"
@@ -18,6 +21,13 @@ if [[ "$mode" == cds ]]; then
   java ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$work/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/app/zhenwu.jar" \
     --zhenwu.demo.enabled=false --server.port="$port" --spring.datasource.url="jdbc:h2:mem:cds-training" > training.log 2>&1
   launch=(java ${JAVA_OPTS:-} -XX:SharedArchiveFile="$work/app.jsa" -jar "$work/app/zhenwu.jar")
+elif [[ "$mode" == aot ]]; then
+  java25="${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1)}"
+  [[ -x "$java25" ]] || { echo "aot needs a JDK 25: set JAVA25=/path/to/bin/java" >&2; exit 2; }
+  java -Djarmode=tools -jar "$root/target/zhenwu.jar" extract --destination "$work/app" > /dev/null
+  "$java25" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh -jar "$work/app/zhenwu.jar" \
+    --zhenwu.demo.enabled=false --server.port="$port" --spring.datasource.url="jdbc:h2:mem:aot-training" > training.log 2>&1
+  launch=("$java25" ${JAVA_OPTS:-} -XX:AOTCache="$work/app.aot" -jar "$work/app/zhenwu.jar")
 else
   cp "$root/target/zhenwu.jar" "$work/"
 fi

@@ -2,6 +2,7 @@ package io.zhenwu.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -28,6 +29,13 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
      */
     private volatile Map<RequestMappingInfo, String[]> literalStarts = new IdentityHashMap<>();
 
+    /**
+     * The path of the lookup in progress on this thread. Reading it from the request in each of about a hundred
+     * {@link #getMatchingMapping} calls went through every wrapper of the security chain (a request attribute) and
+     * cost half of the handler lookup.
+     */
+    private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
@@ -41,12 +49,28 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
     }
 
     @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        String outer = LOOKUP_PATH.get();
+        LOOKUP_PATH.set(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value());
+        try {
+            return super.lookupHandlerMethod(lookupPath, request);
+        } finally {
+            if (outer == null) {
+                LOOKUP_PATH.remove();
+            } else {
+                LOOKUP_PATH.set(outer);
+            }
+        }
+    }
+
+    @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
         if (patterns != null) {
             String[] starts = literalStarts.get(info);
-            if (starts != null
-                    && !mayMatch(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value(), starts)) {
+            String path = LOOKUP_PATH.get();
+            if (starts != null && !mayMatch(path != null ? path
+                    : ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value(), starts)) {
                 return null;
             }
             if (patterns.getMatchingCondition(request) == null) {
