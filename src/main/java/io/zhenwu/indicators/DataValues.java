@@ -265,14 +265,17 @@ public class DataValues {
     public List<Point> series(DataScope scope, String indicatorCode, String orgUnitCode, Period from, Period to) {
         Indicator indicator = indicators.get(indicatorCode);
         OrgUnit org = orgUnits.findByCode(scope, orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
-        var current = repository.series(scope, indicator.code(), org.path(), indicator.periodType(), from.start(), to.start(),
-                indicator.orgAggregation());
-        var previous = repository.series(scope, indicator.code(), org.path(), indicator.periodType(), from.start().minusYears(1),
-                to.start().minusYears(1), indicator.orgAggregation());
+        // The periods and the same periods a year earlier in one statement: [from − 1 year, to) covers both.
+        var both = repository.series(scope, indicator.code(), org.path(), indicator.periodType(), from.start().minusYears(1),
+                to.start(), indicator.orgAggregation());
         Map<LocalDate, BigDecimal> before = new TreeMap<>();
-        previous.forEach(a -> before.put(a.periodStart().plusYears(1), a.value()));
+        both.stream().filter(a -> a.periodStart().isBefore(to.start().minusYears(1)))
+                .forEach(a -> before.put(a.periodStart().plusYears(1), a.value()));
         List<Point> points = new ArrayList<>();
-        for (var a : current) {
+        for (var a : both) {
+            if (a.periodStart().isBefore(from.start())) {
+                continue;
+            }
             Period p = new Period(indicator.periodType(), a.periodStart());
             BigDecimal value = indicator.round(a.value());
             BigDecimal last = indicator.round(before.get(a.periodStart()));

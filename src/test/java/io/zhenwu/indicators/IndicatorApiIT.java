@@ -40,6 +40,13 @@ class IndicatorApiIT {
         assertThat(series).hasSize(2);
         assertThat(series.get(1).get("value").decimalValue()).isEqualByComparingTo("90");
         assertThat(series.get(1).get("growth").get("kind").asString()).isEqualTo("REPORTED");
+        // Each point carries the same period a year earlier (read in the same statement as the points themselves).
+        assertThat(series.get(1).get("previousYear").decimalValue()).isEqualByComparingTo("85.2");
+        assertThat(series.get(0).get("previousYear").isNull()).isTrue();
+        JsonNode single = read(leader.get("/api/v1/indicators/gdp/series?org=321183102000&from=2023&to=2023"));
+        assertThat(single).hasSize(1);
+        assertThat(single.get(0).get("period").get("start").asString()).isEqualTo("2023-01-01");
+        assertThat(single.get(0).get("previousYear").decimalValue()).isEqualByComparingTo("85.2");
         JsonNode board = read(leader.get("/api/v1/targets/progress?org=321183102000&year=2024&asOf=2024-09-30"));
         assertThat(board.size()).isGreaterThanOrEqualTo(4);
         assertThat(board).anySatisfy(p -> assertThat(p.get("target").get("wording").asString()).isEqualTo("工业应税开票销售力争超260亿元"));

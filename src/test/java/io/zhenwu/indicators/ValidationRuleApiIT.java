@@ -151,15 +151,22 @@ class ValidationRuleApiIT {
                 new ValueInput(codes[0], town.code(), "2022-05", new BigDecimal("12"), null, null, null, null)));
         assertThat(admin.send("PATCH", "/api/v1/validation-rules/" + code, "{\"version\":1,\"active\":true}").statusCode()).isEqualTo(200);
 
-        // A value the rule does not read is saved, without a warning about the rule it cannot have broken ...
-        assertThat(values.save(staff, List.of(new ValueInput(other, town.code(), "2022-05", new BigDecimal("1"), null, null, null,
-                null))).warnings()).isEmpty();
-        // ... while a value it reads is checked, and refused as long as the rule stays broken.
-        long version = values.find(TestOrgs.scopeOf(TestOrgs.byCode(orgUnits, TestOrgs.COUNTY)), codes[0], town.id(),
-                Period.parse("p", "2022-05")).orElseThrow().version();
-        assertThatThrownBy(() -> values.save(staff, List.of(new ValueInput(codes[0], town.code(), "2022-05", new BigDecimal("11"),
-                null, null, null, version)))).isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey()).isEqualTo("indicator.validation.blocked"));
+        try {
+            // A value the rule does not read is saved, without a warning about the rule it cannot have broken ...
+            assertThat(values.save(staff, List.of(new ValueInput(other, town.code(), "2022-05", new BigDecimal("1"), null, null, null,
+                    null))).warnings()).isEmpty();
+            // ... while a value it reads is checked, and refused as long as the rule stays broken.
+            long version = values.find(TestOrgs.scopeOf(TestOrgs.byCode(orgUnits, TestOrgs.COUNTY)), codes[0], town.id(),
+                    Period.parse("p", "2022-05")).orElseThrow().version();
+            assertThatThrownBy(() -> values.save(staff, List.of(new ValueInput(codes[0], town.code(), "2022-05", new BigDecimal("11"),
+                    null, null, null, version)))).isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).messageKey()).isEqualTo("indicator.validation.blocked"));
+        } finally {
+            // The context is shared: a blocking rule left active would refuse other tests' values of these indicators
+            // (the generator writes every monthly indicator of the catalogue).
+            assertThat(admin.send("PATCH", "/api/v1/validation-rules/" + code, "{\"version\":2,\"active\":false}").statusCode())
+                    .isEqualTo(200);
+        }
     }
 
     @Test
