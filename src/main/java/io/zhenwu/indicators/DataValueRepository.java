@@ -271,8 +271,8 @@ class DataValueRepository {
     }
 
     /**
-     * Every indicator with values in the subtree of {@code orgPath}, period by period, in ONE statement grouped by
-     * indicator and period (a target board): each indicator's periods from {@code from} up to (excluding) the end date
+     * The given indicators' values in the subtree of {@code orgPath}, period by period, in ONE statement grouped by
+     * indicator and period (a target board's indicators, not every indicator with values there): each indicator's periods from {@code from} up to (excluding) the end date
      * of its period type in {@code to} (a type missing from {@code to} counts nothing), each aggregated over the org
      * units as {@link #series} aggregates one indicator — own value or the top-most ones below it, summed, or averaged
      * for the indicators in {@code averaged}, or only the unit's own value for those in {@code ownOnly} (the same SQL
@@ -281,25 +281,26 @@ class DataValueRepository {
      * and also says which groups hold values at more than one level; only for their indicators (rare: values are
      * entered at one level) a second statement applies the costly shadowing test. In period order.
      */
-    List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, LocalDate from, Map<PeriodType, LocalDate> to,
-                                    Collection<String> ownOnly, Collection<String> averaged) {
+    List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, Collection<String> codes, LocalDate from,
+                                    Map<PeriodType, LocalDate> to, Collection<String> ownOnly, Collection<String> averaged) {
         LocalDate end = to.values().stream().max(LocalDate::compareTo).orElse(from);
-        if (!end.isAfter(from)) {
+        if (!end.isAfter(from) || codes.isEmpty()) {
             return List.of();
         }
         String value = averaged.isEmpty() ? "SUM(dv.num_value)"
                 : "CASE WHEN dv.indicator_code IN (:averaged) THEN AVG(dv.num_value) ELSE SUM(dv.num_value) END";
         String sql = "SELECT dv.indicator_code, dv.period_start, " + value + ", MIN(o.depth), MAX(o.depth) "
-                + "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.period_start >= :from AND dv.period_start < :to "
+                + "FROM data_value dv JOIN org_unit o ON o.id = dv.org_unit_id WHERE dv.indicator_code IN (:codes) "
+                + "AND dv.period_start >= :from AND dv.period_start < :to "
                 + "AND dv.period_start < CASE dv.period_type WHEN 'MONTH' THEN :toMonth WHEN 'QUARTER' THEN :toQuarter ELSE :toYear END "
                 + "AND o.path LIKE :subtree AND o.path LIKE :scope "
                 + (ownOnly.isEmpty() ? "" : "AND (dv.indicator_code NOT IN (:ownOnly) OR o.path = :subtreePath) ");
         String order = "GROUP BY dv.indicator_code, dv.period_start ORDER BY dv.period_start";
-        List<Object[]> rows = perPeriodQuery(sql + order, scope, orgPath, from, end, to, ownOnly, averaged, List.of());
+        List<Object[]> rows = perPeriodQuery(sql + order, scope, orgPath, codes, from, end, to, ownOnly, averaged, List.of());
         List<String> nested = rows.stream().filter(r -> (int) r[3] < (int) r[4]).map(r -> (String) r[0]).distinct().toList();
         if (!nested.isEmpty()) {
             List<Object[]> corrected = perPeriodQuery(sql + "AND dv.indicator_code IN (:nested)" + TOP_MOST + order, scope, orgPath,
-                    from, end, to, ownOnly, averaged, nested);
+                    codes, from, end, to, ownOnly, averaged, nested);
             List<Object[]> merged = new ArrayList<>(rows.stream().filter(r -> !nested.contains((String) r[0])).toList());
             merged.addAll(corrected);
             merged.sort(java.util.Comparator.comparing(r -> (LocalDate) r[1]));
@@ -308,10 +309,10 @@ class DataValueRepository {
         return rows.stream().map(r -> new PeriodAggregate((String) r[0], (LocalDate) r[1], (BigDecimal) r[2])).toList();
     }
 
-    private List<Object[]> perPeriodQuery(String sql, DataScope scope, String orgPath, LocalDate from, LocalDate end,
-                                          Map<PeriodType, LocalDate> to, Collection<String> ownOnly, Collection<String> averaged,
-                                          Collection<String> nested) {
-        var spec = bindWindow(jdbc.sql(sql), scope, orgPath, from, end, to);
+    private List<Object[]> perPeriodQuery(String sql, DataScope scope, String orgPath, Collection<String> codes, LocalDate from,
+                                          LocalDate end, Map<PeriodType, LocalDate> to, Collection<String> ownOnly,
+                                          Collection<String> averaged, Collection<String> nested) {
+        var spec = bindWindow(jdbc.sql(sql), scope, orgPath, from, end, to).param("codes", codes);
         if (!ownOnly.isEmpty()) {
             spec = spec.param("ownOnly", ownOnly).param("subtreePath", orgPath);
         }

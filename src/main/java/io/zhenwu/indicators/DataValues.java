@@ -325,8 +325,9 @@ public class DataValues {
                 .map(Indicator::code).distinct().toList();
         List<String> averaged = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
                 .map(Indicator::code).distinct().toList();
+        List<String> stored = indicators.stream().filter(i -> !i.derived()).map(Indicator::code).distinct().toList();
         Map<String, List<BigDecimal>> periods = new HashMap<>();
-        for (var p : repository.perPeriod(scope, orgPath, LocalDate.of(year, 1, 1), ends, ownOnly, averaged)) {
+        for (var p : repository.perPeriod(scope, orgPath, stored, LocalDate.of(year, 1, 1), ends, ownOnly, averaged)) {
             periods.computeIfAbsent(p.indicatorCode(), k -> new ArrayList<>()).add(p.value());
         }
         Map<String, BigDecimal> result = new HashMap<>();
@@ -344,6 +345,38 @@ public class DataValues {
             });
         }
         return result;
+    }
+
+    /** A monthly indicator's twelve months of a year and of the year before (null where there is no value). */
+    public record MonthlyTrend(List<BigDecimal> thisYear, List<BigDecimal> lastYear) {
+    }
+
+    /**
+     * The trend charts of a target board: for each stored monthly indicator, its months of {@code year} and of the year
+     * before over the subtree of {@code orgPath}, aggregated and rounded as {@link #series} does — for all of them in
+     * one statement (two when a value is shadowed by one higher up) instead of a series per indicator.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, MonthlyTrend> monthlyTrends(DataScope scope, Collection<Indicator> indicators, String orgPath, int year) {
+        Map<String, Indicator> monthly = new LinkedHashMap<>();
+        indicators.stream().filter(i -> i.periodType() == PeriodType.MONTH && !i.derived()).forEach(i -> monthly.put(i.code(), i));
+        Map<String, MonthlyTrend> trends = new LinkedHashMap<>();
+        monthly.keySet().forEach(code -> trends.put(code, new MonthlyTrend(twelveNulls(), twelveNulls())));
+        List<String> ownOnly = monthly.values().stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.NONE)
+                .map(Indicator::code).toList();
+        List<String> averaged = monthly.values().stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
+                .map(Indicator::code).toList();
+        for (var p : repository.perPeriod(scope, orgPath, monthly.keySet(), LocalDate.of(year - 1, 1, 1),
+                Map.of(PeriodType.MONTH, LocalDate.of(year + 1, 1, 1)), ownOnly, averaged)) {
+            MonthlyTrend trend = trends.get(p.indicatorCode());
+            List<BigDecimal> months = p.periodStart().getYear() == year ? trend.thisYear() : trend.lastYear();
+            months.set(p.periodStart().getMonthValue() - 1, monthly.get(p.indicatorCode()).round(p.value()));
+        }
+        return trends;
+    }
+
+    private static List<BigDecimal> twelveNulls() {
+        return new ArrayList<>(java.util.Collections.nCopies(12, null));
     }
 
     /**

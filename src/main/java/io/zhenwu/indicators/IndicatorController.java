@@ -75,10 +75,13 @@ class IndicatorController {
         model.addAttribute("children", orgUnits.children(scope, unit.id()));
         model.addAttribute("charts", true);
         List<Map<String, Object>> trends = new ArrayList<>();
+        Map<String, DataValues.MonthlyTrend> monthly = values.monthlyTrends(scope, board.stream().map(Targets.Progress::indicator).toList(),
+                unit.path(), y);
+        var none = new DataValues.MonthlyTrend(java.util.Collections.nCopies(12, null), java.util.Collections.nCopies(12, null));
         for (Targets.Progress p : board) {
             if (p.indicator().periodType() == PeriodType.MONTH) {
-                trends.add(Map.of("code", p.indicator().code(), "name", name(p.indicator(), locale),
-                        "option", json.writeValueAsString(trend(scope, p.indicator(), unit, y, locale))));
+                trends.add(Map.of("code", p.indicator().code(), "name", name(p.indicator(), locale), "option",
+                        json.writeValueAsString(trend(p.indicator(), monthly.getOrDefault(p.indicator().code(), none), y, locale))));
             }
         }
         model.addAttribute("trends", trends);
@@ -206,22 +209,13 @@ class IndicatorController {
         return "en".equals(locale.getLanguage()) ? i.nameEn() : i.nameZh();
     }
 
-    private Map<String, Object> trend(DataScope scope, Indicator indicator, OrgUnit unit, int year, Locale locale) {
-        var points = values.series(scope, indicator.code(), unit.code(), Period.month(year, 1), Period.month(year + 1, 1));
+    private Map<String, Object> trend(Indicator indicator, DataValues.MonthlyTrend trend, int year, Locale locale) {
         List<String> months = new ArrayList<>();
-        List<BigDecimal> current = new ArrayList<>();
-        List<BigDecimal> previous = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             months.add(messages.getMessage("indicator.month", new Object[]{m}, locale));
-            final int month = m;
-            var point = points.stream().filter(p -> p.period().start().getMonthValue() == month).findFirst();
-            current.add(point.map(DataValues.Point::value).orElse(null));
-            previous.add(point.map(DataValues.Point::previousYear).orElse(null));
         }
-        if (points.isEmpty()) {
-            var last = values.series(scope, indicator.code(), unit.code(), Period.month(year - 1, 1), Period.month(year, 1));
-            last.forEach(p -> previous.set(p.period().start().getMonthValue() - 1, p.value()));
-        }
+        List<BigDecimal> current = trend.thisYear();
+        List<BigDecimal> previous = trend.lastYear();
         String thisYear = messages.getMessage("indicator.chart.year", new Object[]{String.valueOf(year)}, locale);
         String lastYear = messages.getMessage("indicator.chart.year", new Object[]{String.valueOf(year - 1)}, locale);
         return Map.of("animation", false, "tooltip", Map.of("trigger", "axis"),

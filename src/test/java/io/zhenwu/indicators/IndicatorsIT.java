@@ -138,6 +138,38 @@ class IndicatorsIT {
     }
 
     @Test
+    void aBoardsTrendsInOneStatementAreEachIndicatorsSeriesAndItsYearBefore() {
+        // A unit with values at two levels too (the town's own value wins over its villages' for that month).
+        OrgUnit village = orgUnits.create(TestOrgs.scopeOf(town), town.id(), TestOrgs.childCode(town, 201), "趋势村", OrgUnitType.VILLAGE);
+        values.save(staff, List.of(
+                new ValueInput("fixed_asset_investment", village.code(), "2023-03", new BigDecimal("0.7"), null, null, null, null),
+                new ValueInput("fixed_asset_investment", village.code(), "2024-03", new BigDecimal("0.4"), null, null, null, null),
+                new ValueInput("fixed_asset_investment", town.code(), "2024-03", new BigDecimal("1.5"), null, null, null, null),
+                new ValueInput("fixed_asset_investment", village.code(), "2024-04", new BigDecimal("0.25"), null, null, null, null)));
+        List<Indicator> monthly = indicators.all().stream().filter(i -> i.periodType() == PeriodType.MONTH && !i.derived()).toList();
+        for (OrgUnit unit : List.of(TestOrgs.byCode(orgUnits, TestOrgs.XIASHU), town)) {
+            var trends = values.monthlyTrends(county, monthly, unit.path(), 2024);
+            int months = 0;
+            for (Indicator i : monthly) {
+                var points = values.series(county, i.code(), unit.code(), Period.month(2024, 1), Period.month(2025, 1));
+                var trend = trends.get(i.code());
+                assertThat(trend.thisYear().stream().filter(java.util.Objects::nonNull).count()).as(i.code()).isEqualTo(points.size());
+                for (var p : points) {
+                    int m = p.period().start().getMonthValue() - 1;
+                    assertThat(trend.thisYear().get(m)).as(i.code() + " " + p.period()).isEqualTo(p.value());
+                    assertThat(trend.lastYear().get(m)).as(i.code() + " " + p.period() + " a year before").isEqualTo(p.previousYear());
+                }
+                months += points.size();
+            }
+            assertThat(months).as("the demo town's 2024 months, the new town's March and April").isGreaterThanOrEqualTo(2);
+        }
+        var mine = values.monthlyTrends(county, monthly, town.path(), 2024).get("fixed_asset_investment");
+        assertThat(mine.thisYear().get(2)).isEqualByComparingTo("1.5");
+        assertThat(mine.thisYear().get(3)).isEqualByComparingTo("0.25");
+        assertThat(mine.lastYear().get(2)).isEqualByComparingTo("0.7");
+    }
+
+    @Test
     void aBatchReturnsTheValuesAsStoredAndNamingAValueTwiceIsTwoSavesInARow() {
         // The batch does not read each value back after its insert: what it returns must be what a read returns.
         var saved = values.save(staff, List.of(
