@@ -294,12 +294,11 @@ public class Cases {
     }
 
     private CaseView persist(Case c, CaseType type, TimelineEntry entry, long expectedVersion, Instant now) {
-        if (!repository.update(c, expectedVersion, now)) {
+        // The version update holds the case's row until commit: nobody else appends to its timeline meanwhile.
+        if (!repository.updateAndAppend(c, expectedVersion, now, entry)) {
             Case current = repository.findAsSystem(c.id).orElseThrow();
             throw new ConflictException("case.conflict.stale", CaseView.of(current, types.get(current.typeCode, current.typeVersion)));
         }
-        // The version update above holds the case's row until commit: nobody else appends to its timeline meanwhile.
-        repository.appendEvent(c.id, entry);
         c.version = expectedVersion + 1;
         String path = pathFor(c);
         events.publishEvent(new CaseTransitioned(c.id, c.number, c.typeCode, entry.transition(), entry.fromState(), entry.toState(),

@@ -5,8 +5,6 @@ import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Times;
 import io.zhenwu.shared.Unscoped;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,11 +30,12 @@ class ImportJobRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private volatile Boolean postgres;
+    private final io.zhenwu.shared.Database database;
 
-    ImportJobRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    ImportJobRepository(JdbcClient jdbc, JdbcTemplate batch, io.zhenwu.shared.Database database) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.database = database;
     }
 
     @Unscoped("a new job records the requester's scope; reading it back is scoped")
@@ -151,7 +150,7 @@ class ImportJobRepository {
      */
     @Unscoped("staging rows belong to the running job only")
     StagingWriter openStaging(Staging<?> staging, long jobId) {
-        if (!postgres()) {
+        if (!database.postgres()) {
             String insert = "INSERT INTO " + staging.stagingTable() + " (" + StagingWriter.columnList(staging) + ") VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(staging.columns().size() + 4, "?")) + ")";
             return new StagingWriter.Batched(rows -> batch.batchUpdate(insert, rows), jobId);
@@ -178,16 +177,6 @@ class ImportJobRepository {
                 // the pool discards it
             }
         }
-    }
-
-    /** Whether the database is PostgreSQL (COPY, per-job partitions); asked once. */
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = batch.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class));
-            postgres = known;
-        }
-        return known;
     }
 
     private DataSource dataSource() {
@@ -252,7 +241,7 @@ class ImportJobRepository {
      */
     @Unscoped("a setting of the applying transaction; no data")
     void allowLargeJoins() {
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.sql("SET LOCAL work_mem = '" + APPLY_WORK_MEM + "'").update();
         }
     }
@@ -293,7 +282,7 @@ class ImportJobRepository {
 
     @Unscoped("staging rows belong to the running job only")
     void clearStaging(Staging<?> staging, long jobId) {
-        if (postgres()) {
+        if (database.postgres()) {
             // The job's partition (or its table, if the job ended before attaching it) goes at once.
             jdbc.sql("DROP TABLE IF EXISTS " + StagingWriter.jobTable(staging, jobId)).update();
         } else {
