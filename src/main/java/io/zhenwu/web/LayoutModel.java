@@ -51,6 +51,10 @@ class LayoutModel implements HandlerInterceptor {
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)) {
                 items.add(new NavItem("/indicators", "nav.indicators", "nav.section.overview"));
             }
+            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
+                    || actor.hasRole(Role.INSPECTOR)) {
+                items.add(new NavItem("/reports", "nav.reports", "nav.section.overview"));
+            }
             if (actor.hasRole(Role.STAFF) || actor.hasRole(Role.ADMIN)) {
                 items.add(new NavItem("/service-hall", "nav.serviceHall", "nav.section.cases"));
             }
@@ -59,10 +63,6 @@ class LayoutModel implements HandlerInterceptor {
             }
             if (actor.hasRole(Role.LEADER) || actor.hasRole(Role.ADMIN) || actor.hasRole(Role.STAFF)) {
                 items.add(new NavItem("/cases/escalations", "nav.escalations", "nav.section.cases"));
-            }
-            if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
-                    || actor.hasRole(Role.INSPECTOR)) {
-                items.add(new NavItem("/reports", "nav.reports", "nav.section.overview"));
             }
             if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.LEADER) || actor.hasRole(Role.STAFF) || actor.hasRole(Role.CADRE)
                     || actor.hasRole(Role.INSPECTOR)) {
