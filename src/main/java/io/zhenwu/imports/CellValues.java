@@ -206,10 +206,17 @@ public final class CellValues {
      * placeholder {@code #}, {@code ?} or text placeholder {@code @}.
      */
     static boolean isDateFormat(Integer formatId, String format) {
-        if (formatId != null && (formatId >= 14 && formatId <= 22 || formatId >= 27 && formatId <= 36
-                || formatId >= 45 && formatId <= 47 || formatId >= 50 && formatId <= 58)) {
-            return true;
-        }
+        return isBuiltInDateFormat(formatId) || isDateFormatCode(format);
+    }
+
+    /** Whether a built-in number format id is one of the date formats listed above. */
+    static boolean isBuiltInDateFormat(Integer formatId) {
+        return formatId != null && (formatId >= 14 && formatId <= 22 || formatId >= 27 && formatId <= 36
+                || formatId >= 45 && formatId <= 47 || formatId >= 50 && formatId <= 58);
+    }
+
+    /** Whether a format code shows a date or time, by the rule above (a file has few codes: callers may cache this). */
+    static boolean isDateFormatCode(String format) {
         if (format == null || format.isBlank()) {
             return false;
         }
