@@ -228,7 +228,6 @@ class CaseRepository {
     private static final String EVENT_VALUES = "CAST(:t AS VARCHAR), CAST(:from AS VARCHAR), CAST(:to AS VARCHAR), "
             + "CAST(:actor AS VARCHAR), :at, CAST(:fields AS VARCHAR), CAST(:comment AS VARCHAR)";
 
-
     /** Writes the state and clock of a case if nobody changed it since {@code expectedVersion}; false otherwise. */
     @Unscoped("the case was read within the caller's scope before")
     boolean update(Case c, long expectedVersion, Instant now) {

@@ -17,18 +17,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -136,31 +132,17 @@ public class DemoData {
      */
     private int loadResidents(OrgUnit town) {
         Actor actor = new Actor(0, "demo", new DataScope(town.id(), town.path()), EnumSet.allOf(Role.class));
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("zhenwu-demo");
-            Path file = dir.resolve("下蜀镇居民.csv");
-            int count = 0;
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                out.write("姓名,公民身份号码,所属单位代码,户编号,与户主关系,联系电话,标签");
+        List<String[]> rows = csv("demo/residents.csv");
+        ImportJob job = GeneratedResidents.importResidents(imports, actor, "下蜀镇居民.csv", out -> {
+            for (String[] row : rows) {
+                out.write(String.join(",", row[2], row[3], row[0], row[1], row[4], row[5], row[6].replace('|', '、')));
                 out.newLine();
-                for (String[] row : csv("demo/residents.csv")) {
-                    out.write(String.join(",", row[2], row[3], row[0], row[1], row[4], row[5], row[6].replace('|', '、')));
-                    out.newLine();
-                    count++;
-                }
             }
-            ImportJob job = imports.importNow(actor, "residents", file, Locale.SIMPLIFIED_CHINESE, n -> { });
-            if (job.status() != ImportJob.Status.SUCCEEDED || job.insertedRows() != count) {
-                throw new IllegalStateException("the demo residents were refused (" + job.status() + "): " + job.message() + " "
-                        + imports.firstErrors(actor.scope(), job.id(), 5));
-            }
-            return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            GeneratedResidents.delete(dir);
+        });
+        if (job.insertedRows() != rows.size()) {
+            throw new IllegalStateException("the demo residents: " + job.insertedRows() + " of " + rows.size() + " inserted");
         }
+        return rows.size();
     }
 
     /** What was loaded. */

@@ -58,31 +58,47 @@ class GeneratedResidents {
         if (count <= 0 || villages.isEmpty()) {
             return new Written(0, 0);
         }
+        int[] written = new int[2]; // residents, households
+        importResidents(imports, actor, "生成居民-" + villages.get(0).code().substring(0, 9) + ".csv", out -> {
+            int[] perVillage = new int[villages.size()];
+            while (written[0] < count) {
+                int v = written[1] % villages.size();
+                OrgUnit village = villages.get(v);
+                String householdNo = village.code() + "-" + String.format("%05d", ++perVillage[v]);
+                int size = Math.min(count - written[0], 1 + random.nextInt(5));
+                written[0] += household(out, countyCode, village.code(), householdNo, size, random, used);
+                written[1]++;
+            }
+        });
+        return new Written(written[0], written[1]);
+    }
+
+    /** Writes the rows of a residents import file. */
+    @FunctionalInterface
+    interface Rows {
+        void write(BufferedWriter out) throws IOException;
+    }
+
+    /**
+     * A residents import file (the import template's header, then {@code rows}) through the import pipeline, as a town
+     * would bring its residents in; a refused row fails the load. The file is removed afterwards.
+     */
+    static ImportJob importResidents(ImportService imports, Actor actor, String fileName, Rows rows) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("zhenwu-residents");
-            Path file = dir.resolve("生成居民-" + villages.get(0).code().substring(0, 9) + ".csv");
-            int residents = 0;
-            int households = 0;
+            Path file = dir.resolve(fileName);
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write(HEADER);
                 out.newLine();
-                int[] perVillage = new int[villages.size()];
-                while (residents < count) {
-                    int v = households % villages.size();
-                    OrgUnit village = villages.get(v);
-                    String householdNo = village.code() + "-" + String.format("%05d", ++perVillage[v]);
-                    int size = Math.min(count - residents, 1 + random.nextInt(5));
-                    residents += household(out, countyCode, village.code(), householdNo, size, random, used);
-                    households++;
-                }
+                rows.write(out);
             }
             ImportJob job = imports.importNow(actor, "residents", file, Locale.SIMPLIFIED_CHINESE, n -> { });
             if (job.status() != ImportJob.Status.SUCCEEDED) {
-                throw new IllegalStateException("generated residents were refused (" + job.status() + "): " + job.message() + " "
+                throw new IllegalStateException("residents were refused (" + job.status() + "): " + job.message() + " "
                         + imports.firstErrors(actor.scope(), job.id(), 5));
             }
-            return new Written(residents, households);
+            return job;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -145,8 +161,7 @@ class GeneratedResidents {
         }
     }
 
-    /** Removes a temporary directory of import files. */
-    static void delete(Path dir) {
+    private static void delete(Path dir) {
         if (dir == null) {
             return;
         }

@@ -169,9 +169,7 @@ class DataValueImportType implements ImportType<DataValueImportType.Row> {
             Period period = rows.get(0).period();
             Set<String> written = new HashSet<>();
             rows.forEach(r -> written.add(r.indicatorCode()));
-            List<ValidationRules.Rule> relevant = blocking.entrySet().stream()
-                    .filter(e -> e.getKey().periodType() == period.type() && e.getValue().stream().anyMatch(written::contains))
-                    .map(Map.Entry::getKey).toList();
+            List<ValidationRules.Rule> relevant = ValidationRules.reading(blocking, period.type(), written);
             if (relevant.isEmpty()) {
                 continue;
             }

@@ -271,18 +271,24 @@ class DataValueRepository {
     }
 
     /**
-     * The given indicators' values in the subtree of {@code orgPath}, period by period, in ONE statement grouped by
-     * indicator and period (a target board's indicators, not every indicator with values there): each indicator's periods from {@code from} up to (excluding) the end date
+     * The given stored indicators' values in the subtree of {@code orgPath}, period by period, in ONE statement grouped
+     * by indicator and period (a target board's): each indicator's periods from {@code from} up to (excluding) the end date
      * of its period type in {@code to} (a type missing from {@code to} counts nothing), each aggregated over the org
      * units as {@link #series} aggregates one indicator — own value or the top-most ones below it, summed, or averaged
-     * for the indicators in {@code averaged}, or only the unit's own value for those in {@code ownOnly} (the same SQL
+     * for the indicators whose org aggregation is AVERAGE, or only the unit's own value for those with NONE (the same SQL
      * expressions). A value has its indicator's period type (entry and import make sure), so the window is the
      * value's own type's. The statement has the shape of the hand-written one (subtree → values by org unit and date)
      * and also says which groups hold values at more than one level; only for their indicators (rare: values are
      * entered at one level) a second statement applies the costly shadowing test. In period order.
      */
-    List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, Collection<String> codes, LocalDate from,
-                                    Map<PeriodType, LocalDate> to, Collection<String> ownOnly, Collection<String> averaged) {
+    List<PeriodAggregate> perPeriod(DataScope scope, String orgPath, Collection<Indicator> indicators, LocalDate from,
+                                    Map<PeriodType, LocalDate> to) {
+        // Derived indicators have no values of their own; the others are aggregated as their org aggregation says.
+        List<String> codes = indicators.stream().filter(i -> !i.derived()).map(Indicator::code).distinct().toList();
+        List<String> ownOnly = indicators.stream().filter(i -> !i.derived() && i.orgAggregation() == Indicator.OrgAggregation.NONE)
+                .map(Indicator::code).distinct().toList();
+        List<String> averaged = indicators.stream().filter(i -> !i.derived() && i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
+                .map(Indicator::code).distinct().toList();
         LocalDate end = to.values().stream().max(LocalDate::compareTo).orElse(from);
         if (!end.isAfter(from) || codes.isEmpty()) {
             return List.of();

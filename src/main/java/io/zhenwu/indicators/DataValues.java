@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -160,9 +159,7 @@ public class DataValues {
         List<ValidationRules.Violation> warnings = new ArrayList<>();
         Map<ValidationRules.Rule, Set<String>> rules = touched.isEmpty() ? Map.of() : validation.activeRules();
         for (Touched t : touched.values()) {
-            List<ValidationRules.Rule> relevant = rules.entrySet().stream()
-                    .filter(e -> e.getKey().periodType() == t.period().type() && !Collections.disjoint(e.getValue(), t.indicators()))
-                    .map(Map.Entry::getKey).toList();
+            List<ValidationRules.Rule> relevant = ValidationRules.reading(rules, t.period().type(), t.indicators());
             if (relevant.isEmpty()) {
                 continue;
             }
@@ -321,13 +318,8 @@ public class DataValues {
                                               Map<PeriodType, Period> lastPeriods) {
         Map<PeriodType, LocalDate> ends = new EnumMap<>(PeriodType.class);
         lastPeriods.forEach((type, last) -> ends.put(type, last.start().plusDays(1)));
-        List<String> ownOnly = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.NONE)
-                .map(Indicator::code).distinct().toList();
-        List<String> averaged = indicators.stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
-                .map(Indicator::code).distinct().toList();
-        List<String> stored = indicators.stream().filter(i -> !i.derived()).map(Indicator::code).distinct().toList();
         Map<String, List<BigDecimal>> periods = new HashMap<>();
-        for (var p : repository.perPeriod(scope, orgPath, stored, LocalDate.of(year, 1, 1), ends, ownOnly, averaged)) {
+        for (var p : repository.perPeriod(scope, orgPath, indicators, LocalDate.of(year, 1, 1), ends)) {
             periods.computeIfAbsent(p.indicatorCode(), k -> new ArrayList<>()).add(p.value());
         }
         Map<String, BigDecimal> result = new HashMap<>();
@@ -362,12 +354,8 @@ public class DataValues {
         indicators.stream().filter(i -> i.periodType() == PeriodType.MONTH && !i.derived()).forEach(i -> monthly.put(i.code(), i));
         Map<String, MonthlyTrend> trends = new LinkedHashMap<>();
         monthly.keySet().forEach(code -> trends.put(code, new MonthlyTrend(twelveNulls(), twelveNulls())));
-        List<String> ownOnly = monthly.values().stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.NONE)
-                .map(Indicator::code).toList();
-        List<String> averaged = monthly.values().stream().filter(i -> i.orgAggregation() == Indicator.OrgAggregation.AVERAGE)
-                .map(Indicator::code).toList();
-        for (var p : repository.perPeriod(scope, orgPath, monthly.keySet(), LocalDate.of(year - 1, 1, 1),
-                Map.of(PeriodType.MONTH, LocalDate.of(year + 1, 1, 1)), ownOnly, averaged)) {
+        for (var p : repository.perPeriod(scope, orgPath, monthly.values(), LocalDate.of(year - 1, 1, 1),
+                Map.of(PeriodType.MONTH, LocalDate.of(year + 1, 1, 1)))) {
             MonthlyTrend trend = trends.get(p.indicatorCode());
             List<BigDecimal> months = p.periodStart().getYear() == year ? trend.thisYear() : trend.lastYear();
             months.set(p.periodStart().getMonthValue() - 1, monthly.get(p.indicatorCode()).round(p.value()));

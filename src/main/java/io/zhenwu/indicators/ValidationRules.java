@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -273,6 +274,16 @@ public class ValidationRules {
         Map<Rule, Set<String>> rules = activeRules();
         rules.keySet().removeIf(r -> !r.blocking());
         return rules;
+    }
+
+    /**
+     * Of {@code rules} (each with the stored indicators it reads), those of the period's type that read any of the
+     * indicators {@code written}: a write can break no other rule. The import pipeline and a value batch both ask this.
+     */
+    static List<Rule> reading(Map<Rule, Set<String>> rules, PeriodType type, Collection<String> written) {
+        return rules.entrySet().stream()
+                .filter(e -> e.getKey().periodType() == type && e.getValue().stream().anyMatch(written::contains))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The active rules and the stored indicators each depends on (through derived ones too). */
