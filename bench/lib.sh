@@ -6,7 +6,7 @@ mkdir -p bench/out target
 bench_db="${ZHENWU_BENCH_DB:-zhenwu_bench}"
 [[ "$bench_db" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "ZHENWU_BENCH_DB must be a plain lower-case name" >&2; exit 2; }
 
-mvn_q() { mvn -q -o "$@" || mvn -q "$@"; }   # offline first; online only if something is missing
+mvn_q() { mvn -q -o "$@" > /dev/null 2>&1 || mvn -q "$@"; }   # offline first (quietly); online, with its errors, only if something is missing
 
 bench_classpath() {
   echo "== compiling (mvn test-compile) and writing the test classpath"

@@ -16,6 +16,13 @@ trap 'pkill -f "$work/" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 port=${PORT:-18080}
 launch=(java ${JAVA_OPTS:-} -jar "$work/zhenwu.jar")
+# Polls health every 0.1 s until it answers 200 (at most 120 s).
+wait_ready() {
+  for _ in $(seq 1 1200); do
+    curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q 200 && break
+    sleep 0.1
+  done
+}
 # The training run is a whole first start with the demo town (its database in a directory of its own), stopped with
 # SIGTERM, so the JVM writes its archive at exit, once it answers: the archive then also holds what loading the demo
 # town uses, not only the context refresh.
@@ -23,10 +30,7 @@ train() {
   mkdir -p "$work/training"
   (cd "$work/training" && exec "$@" --server.port="$port" > "$work/training.log" 2>&1) &
   local pid=$!
-  for _ in $(seq 1 1200); do
-    curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q 200 && break
-    sleep 0.1
-  done
+  wait_ready
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 if [[ "$mode" == cds ]]; then
@@ -47,10 +51,7 @@ measure() {
   start=$(date +%s%N)
   "${launch[@]}" --server.port="$port" > "app-$label.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 1200); do
-    curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q 200 && break
-    sleep 0.1
-  done
+  wait_ready
   end=$(date +%s%N)
   sleep 3
   echo "$mode, $label: first 200 after $(( (end - start) / 1000000 )) ms; $(grep VmRSS /proc/$pid/status | tr -s ' ')"
