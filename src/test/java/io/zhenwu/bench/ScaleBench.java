@@ -194,15 +194,15 @@ public final class ScaleBench {
                     .filter(p -> p.definitions().stream().anyMatch(d -> d.code().equals("cases.opened"))).findFirst().orElseThrow();
             CountyDashboard dashboard = new CountyDashboard(context, dataSource, figures, all, county);
             String countyTowns = Math.min(20, towns) + " towns";
-            measure("county dashboard 2023 (" + countyTowns + "): target board + safety board + service-hall statistics", 20,
+            measure("county dashboard 2023 (" + countyTowns + "): target board + safety board + service-hall statistics", RUNS,
                     dashboard::load, dashboard::loadBySql);
-            measure("  part: target board (" + dashboard.targetCount() + " targets, as of 2023-12-31, with the monthly trends)", 20,
+            measure("  part: target board (" + dashboard.targetCount() + " targets, as of 2023-12-31, with the monthly trends)", RUNS,
                     dashboard::targetBoard, dashboard::targetBoardBySql);
-            measure("  part: safety board 2023 (figures, open hazards by village and level, by month, overdue notices)", 20,
+            measure("  part: safety board 2023 (figures, open hazards by village and level, by month, overdue notices)", RUNS,
                     dashboard::safetyBoard, dashboard::safetyBoardBySql);
-            measure("service-hall statistics of a county (" + countyTowns + ", 4 figures, 2023)", 20,
+            measure("service-hall statistics of a county (" + countyTowns + ", 4 figures, 2023)", RUNS,
                     dashboard::serviceHall, dashboard::serviceHallBySql);
-            measure("one town's matters handled in 2023", 50,
+            measure("one town's matters handled in 2023", RUNS * 5 / 2,
                     () -> figures.compute(all, new FigureRequest("cases.service_hall.handled", town.code(), FigurePeriod.year(2023))).hasValue() ? 1 : 0,
                     () -> sql(dataSource, "SELECT COUNT(*) FROM case_record c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.path LIKE '"
                             + town.path() + "%' AND c.type_code = 'service_matter' AND c.opened_on BETWEEN DATE '2023-01-01' AND DATE '2023-12-31'"));
@@ -214,7 +214,7 @@ public final class ScaleBench {
             Map<String, FigureProvider> byCode = new java.util.HashMap<>();
             context.getBeansOfType(FigureProvider.class).values().forEach(p -> p.definitions().forEach(d -> byCode.put(d.code(), p)));
             measure("annual report 下蜀镇 2023 rendered (" + rendered.figures().size() + " placeholders, " + requests.size()
-                            + " figures) — limit: the same figures computed directly by their providers", 10,
+                            + " figures) — limit: the same figures computed directly by their providers", Math.max(3, RUNS / 2),
                     () -> reports.render(all, "年度工作报告", "321183102000", 2023).figures().size(),
                     () -> {
                         int n = 0;
@@ -447,6 +447,12 @@ public final class ScaleBench {
 
     /** The longest warm-up in seconds ({@code -Dzhenwu.bench.max-warm-up}); 0: 6 × the measured run. */
     private static final int MAX_WARM_UP = Integer.getInteger("zhenwu.bench.max-warm-up", 0);
+    /**
+     * Timed runs of each dashboard and statistics measurement ({@code -Dzhenwu.bench.runs}, default 20; the single town's
+     * count runs 2.5 ×, the report ½ ×). The small size takes 5 to finish in under two minutes on H2, where the county
+     * statistics take about a second a run.
+     */
+    private static final int RUNS = Integer.getInteger("zhenwu.bench.runs", 20);
 
     /** One warm-up round of {@code seconds}. */
     private interface Round {
