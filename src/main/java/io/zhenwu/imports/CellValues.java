@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -203,20 +205,25 @@ public final class CellValues {
      * Whether an xlsx number format shows a date or time: the built-in date formats (14-22, 45-47, and 27-36,
      * 50-58 which are the Chinese/Japanese/Korean date formats), or a custom format whose first section, after
      * removing quoted text, escapes and {@code [...]} (colours, locales), contains y, m, d, h or s and no digit
-     * placeholder {@code #}, {@code ?} or text placeholder {@code @}.
+     * placeholder {@code #}, {@code ?} or text placeholder {@code @}. One per file read: a file has few format codes, and
+     * working a code out for every number cell was 6 % of the xlsx reader thread, so each code is worked out once.
+     * Not thread-safe (one reader thread parses).
      */
-    static boolean isDateFormat(Integer formatId, String format) {
-        return isBuiltInDateFormat(formatId) || isDateFormatCode(format);
+    static final class DateFormats {
+
+        private final Map<String, Boolean> codes = new HashMap<>();
+
+        boolean isDate(Integer formatId, String format) {
+            return isBuiltInDateFormat(formatId) || format != null && codes.computeIfAbsent(format, CellValues::isDateFormatCode);
+        }
     }
 
-    /** Whether a built-in number format id is one of the date formats listed above. */
-    static boolean isBuiltInDateFormat(Integer formatId) {
+    private static boolean isBuiltInDateFormat(Integer formatId) {
         return formatId != null && (formatId >= 14 && formatId <= 22 || formatId >= 27 && formatId <= 36
                 || formatId >= 45 && formatId <= 47 || formatId >= 50 && formatId <= 58);
     }
 
-    /** Whether a format code shows a date or time, by the rule above (a file has few codes: callers may cache this). */
-    static boolean isDateFormatCode(String format) {
+    private static boolean isDateFormatCode(String format) {
         if (format == null || format.isBlank()) {
             return false;
         }

@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +38,8 @@ final class XlsxTabularReader extends AbstractTabularReader {
     private final Iterator<Row> rows;
     private final boolean date1904;
     private final List<SourceRow.Cell> cells = new ArrayList<>();
-    /**
-     * Whether each number format code of the file shows a date, worked out once per code: checking the code of every
-     * number cell was 6 % of the reader thread. Used by the one thread that parses.
-     */
-    private final Map<String, Boolean> dateFormatCodes = new HashMap<>();
+    /** Used by the one thread that parses. */
+    private final CellValues.DateFormats dateFormats = new CellValues.DateFormats();
     /** Batches of rows, {@link #END}, or the exception or error that stopped the reader thread. */
     private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(BATCHES);
     private Thread reader;
@@ -207,9 +202,7 @@ final class XlsxTabularReader extends AbstractTabularReader {
         } catch (RuntimeException e) {
             return SourceRow.Cell.error(raw);
         }
-        String format = cell.getDataFormatString();
-        if (CellValues.isBuiltInDateFormat(cell.getDataFormatId())
-                || format != null && dateFormatCodes.computeIfAbsent(format, CellValues::isDateFormatCode)) {
+        if (dateFormats.isDate(cell.getDataFormatId(), cell.getDataFormatString())) {
             var dateTime = CellValues.excelSerialToDateTime(value, date1904);
             if (dateTime.isPresent()) {
                 return SourceRow.Cell.date(raw, value, dateTime.get());

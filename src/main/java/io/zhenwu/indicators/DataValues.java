@@ -341,6 +341,12 @@ public class DataValues {
 
     /** A monthly indicator's twelve months of a year and of the year before (null where there is no value). */
     public record MonthlyTrend(List<BigDecimal> thisYear, List<BigDecimal> lastYear) {
+
+        /** No value in any month (also the trend of a derived indicator, which has no stored values). */
+        public static MonthlyTrend empty() {
+            return new MonthlyTrend(new ArrayList<>(java.util.Collections.nCopies(12, null)),
+                    new ArrayList<>(java.util.Collections.nCopies(12, null)));
+        }
     }
 
     /**
@@ -353,7 +359,7 @@ public class DataValues {
         Map<String, Indicator> monthly = new LinkedHashMap<>();
         indicators.stream().filter(i -> i.periodType() == PeriodType.MONTH && !i.derived()).forEach(i -> monthly.put(i.code(), i));
         Map<String, MonthlyTrend> trends = new LinkedHashMap<>();
-        monthly.keySet().forEach(code -> trends.put(code, new MonthlyTrend(twelveNulls(), twelveNulls())));
+        monthly.keySet().forEach(code -> trends.put(code, MonthlyTrend.empty()));
         for (var p : repository.perPeriod(scope, orgPath, monthly.values(), LocalDate.of(year - 1, 1, 1),
                 Map.of(PeriodType.MONTH, LocalDate.of(year + 1, 1, 1)))) {
             MonthlyTrend trend = trends.get(p.indicatorCode());
@@ -361,10 +367,6 @@ public class DataValues {
             months.set(p.periodStart().getMonthValue() - 1, monthly.get(p.indicatorCode()).round(p.value()));
         }
         return trends;
-    }
-
-    private static List<BigDecimal> twelveNulls() {
-        return new ArrayList<>(java.util.Collections.nCopies(12, null));
     }
 
     /**

@@ -77,11 +77,10 @@ class IndicatorController {
         List<Map<String, Object>> trends = new ArrayList<>();
         Map<String, DataValues.MonthlyTrend> monthly = values.monthlyTrends(scope, board.stream().map(Targets.Progress::indicator).toList(),
                 unit.path(), y);
-        var none = new DataValues.MonthlyTrend(java.util.Collections.nCopies(12, null), java.util.Collections.nCopies(12, null));
         for (Targets.Progress p : board) {
             if (p.indicator().periodType() == PeriodType.MONTH) {
                 trends.add(Map.of("code", p.indicator().code(), "name", name(p.indicator(), locale), "option",
-                        json.writeValueAsString(trend(p.indicator(), monthly.getOrDefault(p.indicator().code(), none), y, locale))));
+                        json.writeValueAsString(trend(p.indicator(), monthly.getOrDefault(p.indicator().code(), DataValues.MonthlyTrend.empty()), y, locale))));
             }
         }
         model.addAttribute("trends", trends);

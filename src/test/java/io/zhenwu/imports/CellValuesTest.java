@@ -91,22 +91,23 @@ class CellValuesTest {
 
     @Test
     void dateFormats() {
-        assertThat(CellValues.isDateFormat(14, null)).isTrue();
-        assertThat(CellValues.isDateFormat(31, null)).isTrue(); // yyyy"年"m"月"d"日" in Chinese Excel
-        assertThat(CellValues.isDateFormat(57, null)).isTrue();
-        assertThat(CellValues.isDateFormat(0, null)).isFalse();
-        assertThat(CellValues.isDateFormat(4, null)).isFalse();
-        assertThat(CellValues.isDateFormat(49, null)).isFalse();
-        assertThat(CellValues.isDateFormat(165, "yyyy-mm-dd")).isTrue();
-        assertThat(CellValues.isDateFormat(176, "yyyy\"年\"m\"月\"d\"日\";@")).isTrue();
-        assertThat(CellValues.isDateFormat(177, "[$-F800]dddd, mmmm dd, yyyy")).isTrue();
-        assertThat(CellValues.isDateFormat(178, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"")).isTrue();
-        assertThat(CellValues.isDateFormat(179, "[h]:mm:ss")).isTrue();
-        assertThat(CellValues.isDateFormat(180, "#,##0.00_);[Red](#,##0.00)")).isFalse();
-        assertThat(CellValues.isDateFormat(181, "0.00\"天\"")).isFalse();
-        assertThat(CellValues.isDateFormat(182, "\"days \"0")).isFalse();
-        assertThat(CellValues.isDateFormat(183, "0.00E+00")).isFalse();
-        assertThat(CellValues.isDateFormat(184, "General")).isFalse();
-        assertThat(CellValues.isDateFormat(185, "@")).isFalse();
+        var formats = new CellValues.DateFormats();
+        assertThat(formats.isDate(14, null)).isTrue();
+        assertThat(formats.isDate(31, null)).isTrue(); // yyyy"年"m"月"d"日" in Chinese Excel
+        assertThat(formats.isDate(57, null)).isTrue();
+        assertThat(formats.isDate(0, null)).isFalse();
+        assertThat(formats.isDate(4, null)).isFalse();
+        assertThat(formats.isDate(49, null)).isFalse();
+        assertThat(formats.isDate(165, "yyyy-mm-dd")).isTrue();
+        assertThat(formats.isDate(176, "yyyy\"年\"m\"月\"d\"日\";@")).isTrue();
+        assertThat(formats.isDate(177, "[$-F800]dddd, mmmm dd, yyyy")).isTrue();
+        assertThat(formats.isDate(178, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"")).isTrue();
+        assertThat(formats.isDate(179, "[h]:mm:ss")).isTrue();
+        assertThat(formats.isDate(180, "#,##0.00_);[Red](#,##0.00)")).isFalse();
+        assertThat(formats.isDate(181, "0.00\"天\"")).isFalse();
+        assertThat(formats.isDate(182, "\"days \"0")).isFalse();
+        assertThat(formats.isDate(183, "0.00E+00")).isFalse();
+        assertThat(formats.isDate(184, "General")).isFalse();
+        assertThat(formats.isDate(185, "@")).isFalse();
     }
 }
