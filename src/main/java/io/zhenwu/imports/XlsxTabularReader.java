@@ -197,12 +197,16 @@ final class XlsxTabularReader extends AbstractTabularReader {
 
     private SourceRow.Cell number(org.dhatim.fastexcel.reader.Cell cell, String raw) {
         BigDecimal value;
-        try {
-            value = new BigDecimal(raw.trim());
-        } catch (RuntimeException e) {
-            return SourceRow.Cell.error(raw);
+        if (cell.getValue() instanceof BigDecimal parsed) {
+            value = parsed; // fastexcel has parsed <v> already (a malformed one made an ERROR cell)
+        } else {
+            try {
+                value = new BigDecimal(raw.trim());
+            } catch (RuntimeException e) {
+                return SourceRow.Cell.error(raw);
+            }
         }
-        if (dateFormats.isDate(cell.getDataFormatId(), cell.getDataFormatString())) {
+        if (dateFormats.isDate(cell.getDataFormatString(), cell::getDataFormatId)) {
             var dateTime = CellValues.excelSerialToDateTime(value, date1904);
             if (dateTime.isPresent()) {
                 return SourceRow.Cell.date(raw, value, dateTime.get());
