@@ -196,15 +196,9 @@ final class XlsxTabularReader extends AbstractTabularReader {
     }
 
     private SourceRow.Cell number(org.dhatim.fastexcel.reader.Cell cell, String raw) {
-        BigDecimal value;
-        if (cell.getValue() instanceof BigDecimal parsed) {
-            value = parsed; // fastexcel has parsed <v> already (a malformed one made an ERROR cell)
-        } else {
-            try {
-                value = new BigDecimal(raw.trim());
-            } catch (RuntimeException e) {
-                return SourceRow.Cell.error(raw);
-            }
+        // fastexcel has parsed <v> already: a malformed one made an ERROR cell, an empty one an EMPTY cell
+        if (!(cell.getValue() instanceof BigDecimal value)) {
+            return SourceRow.Cell.error(raw);
         }
         if (dateFormats.isDate(cell.getDataFormatString(), cell::getDataFormatId)) {
             var dateTime = CellValues.excelSerialToDateTime(value, date1904);

@@ -92,22 +92,22 @@ class CellValuesTest {
     @Test
     void dateFormats() {
         var formats = new CellValues.DateFormats();
-        assertThat(formats.isDate(14, null)).isTrue();
-        assertThat(formats.isDate(31, null)).isTrue(); // yyyy"年"m"月"d"日" in Chinese Excel
-        assertThat(formats.isDate(57, null)).isTrue();
-        assertThat(formats.isDate(0, null)).isFalse();
-        assertThat(formats.isDate(4, null)).isFalse();
-        assertThat(formats.isDate(49, null)).isFalse();
-        assertThat(formats.isDate(165, "yyyy-mm-dd")).isTrue();
-        assertThat(formats.isDate(176, "yyyy\"年\"m\"月\"d\"日\";@")).isTrue();
-        assertThat(formats.isDate(177, "[$-F800]dddd, mmmm dd, yyyy")).isTrue();
-        assertThat(formats.isDate(178, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"")).isTrue();
-        assertThat(formats.isDate(179, "[h]:mm:ss")).isTrue();
-        assertThat(formats.isDate(180, "#,##0.00_);[Red](#,##0.00)")).isFalse();
-        assertThat(formats.isDate(181, "0.00\"天\"")).isFalse();
-        assertThat(formats.isDate(182, "\"days \"0")).isFalse();
-        assertThat(formats.isDate(183, "0.00E+00")).isFalse();
-        assertThat(formats.isDate(184, "General")).isFalse();
-        assertThat(formats.isDate(185, "@")).isFalse();
+        assertThat(formats.isDate(null, () -> 14)).isTrue();
+        assertThat(formats.isDate(null, () -> 31)).isTrue(); // yyyy"年"m"月"d"日" in Chinese Excel
+        assertThat(formats.isDate(null, () -> 57)).isTrue();
+        assertThat(formats.isDate(null, () -> 0)).isFalse();
+        assertThat(formats.isDate(null, () -> 4)).isFalse();
+        assertThat(formats.isDate(null, () -> 49)).isFalse();
+        assertThat(formats.isDate("yyyy-mm-dd", () -> 165)).isTrue();
+        assertThat(formats.isDate("yyyy\"年\"m\"月\"d\"日\";@", () -> 176)).isTrue();
+        assertThat(formats.isDate("[$-F800]dddd, mmmm dd, yyyy", () -> 177)).isTrue();
+        assertThat(formats.isDate("[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"", () -> 178)).isTrue();
+        assertThat(formats.isDate("[h]:mm:ss", () -> 179)).isTrue();
+        assertThat(formats.isDate("#,##0.00_);[Red](#,##0.00)", () -> 180)).isFalse();
+        assertThat(formats.isDate("0.00\"天\"", () -> 181)).isFalse();
+        assertThat(formats.isDate("\"days \"0", () -> 182)).isFalse();
+        assertThat(formats.isDate("0.00E+00", () -> 183)).isFalse();
+        assertThat(formats.isDate("General", () -> 184)).isFalse();
+        assertThat(formats.isDate("@", () -> 185)).isFalse();
     }
 }
