@@ -43,48 +43,38 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
     /** Counts (un)registrations, so that an index built while one happened is not kept. */
     private final AtomicLong changes = new AtomicLong();
 
-    /**
-     * The path of the lookup in progress on this thread, for {@link #getMatchingMapping} when Spring's own lookup runs:
-     * reading it from the request in each of about a hundred calls went through every wrapper of the security chain.
-     */
-    private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
-
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        changes.incrementAndGet();
-        index = null;
+        forgetIndex();
     }
 
     @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         super.registerMapping(mapping, handler, method);
-        changes.incrementAndGet();
-        index = null;
+        forgetIndex();
     }
 
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
+        forgetIndex();
+    }
+
+    private void forgetIndex() {
         changes.incrementAndGet();
         index = null;
     }
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        String outer = LOOKUP_PATH.get();
-        String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-        LOOKUP_PATH.set(path);
-        try {
-            HandlerMethod found = byLiteralStart(path, lookupPath, request);
-            return found != null ? found : springLookup(lookupPath, request);
-        } finally {
-            if (outer == null) {
-                LOOKUP_PATH.remove();
-            } else {
-                LOOKUP_PATH.set(outer);
-            }
-        }
+        // the raw path: Spring's lookup path has had its matrix variables (;…) removed
+        HandlerMethod found = byLiteralStart(rawPath(request), lookupPath, request);
+        return found != null ? found : springLookup(lookupPath, request);
+    }
+
+    private static String rawPath(HttpServletRequest request) {
+        return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
     }
 
     /** Spring MVC's own lookup over every registered mapping. */
@@ -139,16 +129,12 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         return handlerMethod;
     }
 
+    /** In Spring's own lookup (direct paths, and the walk over every mapping when nothing matched): the start first. */
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-        if (patterns != null) {
-            List<String> starts = index().startsOf.get(info);
-            String path = LOOKUP_PATH.get();
-            if (starts != null && !mayMatch(path != null ? path
-                    : ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value(), starts)) {
-                return null;
-            }
+        List<String> starts = index().startsOf.get(info);
+        if (starts != null && !mayMatch(rawPath(request), starts)) {
+            return null;
         }
         return matchingMapping(info, request);
     }
