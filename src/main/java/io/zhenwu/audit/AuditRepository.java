@@ -81,8 +81,11 @@ class AuditRepository {
 
     @Unscoped("the chain spans the whole trail")
     List<AuditRecord> unsealed(long afterId, int limit) {
+        // The bound is repeated on the seals: without it PostgreSQL's anti-join reads the seal index from the start,
+        // all of the trail on every run of the sealer, instead of the ids after the last sealed one.
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event e WHERE e.id > :after "
-                        + "AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.event_id = e.id) ORDER BY e.id LIMIT :limit")
+                        + "AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.event_id = e.id AND s.event_id > :after) "
+                        + "ORDER BY e.id LIMIT :limit")
                 .param("after", afterId).param("limit", limit)
                 .query(AuditRepository::map).list();
     }

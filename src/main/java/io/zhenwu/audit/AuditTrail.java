@@ -98,14 +98,18 @@ public class AuditTrail {
     /** Seals in batches the unsealed events after the last sealed one, looking back {@code lookBack} ids before it. */
     private long seal(long lookBack) {
         long total = 0;
+        // After the first batch, the next starts after the last event sealed: everything unsealed below it was in the
+        // batch, so each batch reads only new ids instead of the whole trail from the look-back floor again.
+        long[] after = {-1};
         while (true) {
             Long sealed = tx.execute(status -> {
                 AuditRepository.Head head = repository.lockHead();
-                long floor = Math.max(0, head.lastEventId() - lookBack);
+                long floor = after[0] >= 0 ? after[0] : Math.max(0, head.lastEventId() - lookBack);
                 List<AuditRecord> batch = repository.unsealed(floor, BATCH);
                 if (batch.isEmpty()) {
                     return 0L;
                 }
+                after[0] = batch.get(batch.size() - 1).id();
                 List<Object[]> seals = new ArrayList<>(batch.size());
                 long seq = head.lastSeq();
                 String previous = head.lastHash();

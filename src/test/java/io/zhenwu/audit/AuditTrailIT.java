@@ -286,6 +286,28 @@ class AuditTrailIT {
     }
 
     @Test
+    void aBacklogOfSeveralBatchesIsSealedWholeAndInIdOrder() {
+        auditTrail.sealPending();
+        String tag = Long.toString(System.nanoTime(), 36);
+        // 2,500 events: two full batches of the sealer and part of a third, each batch starting after the last one
+        tx.executeWithoutResult(status -> jdbc.batchUpdate(
+                "INSERT INTO audit_event (occurred_at, actor, action) VALUES (CURRENT_TIMESTAMP, 'test', ?)",
+                java.util.stream.IntStream.range(0, 2500).mapToObj(i -> new Object[]{"backlog-" + tag}).toList()));
+        long sealed = auditTrail.sealPending();
+
+        assertThat(sealed).isGreaterThanOrEqualTo(2500);
+        assertThat(count("SELECT COUNT(*) FROM audit_event e JOIN audit_seal s ON s.event_id = e.id WHERE e.action = ?", "backlog-" + tag))
+                .isEqualTo(2500);
+        assertThat(count("SELECT COUNT(*) FROM audit_event e WHERE NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.event_id = e.id)"))
+                .isZero();
+        // the chain follows the ids: no later event sealed before an earlier one of the backlog
+        assertThat(count("SELECT COUNT(*) FROM audit_seal a JOIN audit_seal b ON b.seq = a.seq + 1 "
+                + "JOIN audit_event ea ON ea.id = a.event_id JOIN audit_event eb ON eb.id = b.event_id "
+                + "WHERE ea.action = ? AND eb.action = ? AND b.event_id < a.event_id", "backlog-" + tag, "backlog-" + tag)).isZero();
+        assertThat(auditTrail.verify().intact()).isTrue();
+    }
+
+    @Test
     void eventsAreSealedInTheBackgroundWithoutAnyoneCallingVerify() {
         OrgUnit town = TestOrgs.newTown(orgUnits);
         long eventId = count("SELECT MAX(id) FROM audit_event WHERE entity_type = 'org_unit' AND entity_id = ?", String.valueOf(town.id()));
