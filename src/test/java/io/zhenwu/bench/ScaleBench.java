@@ -46,7 +46,8 @@ import java.util.function.IntSupplier;
  * measures, each next to its limit in the same run:
  * <ol>
  *   <li>case transitions over HTTP on loopback (wrk when installed, else a Java client; fixed duration, T connections) vs the same
- *       update + timeline insert as plain JDBC (one transaction per transition);</li>
+ *       update + timeline insert as plain JDBC (one transaction per transition), and the engine's own statements (read,
+ *       update + timeline, audit event) sent by plain JDBC, which splits the gap into the SQL's share and the Java's;</li>
  *   <li>a county leader's dashboard over the generated county — the indicator target board with its trends, the safety
  *       board, the service-hall figures — through the product's services vs the hand-written SQL computing the same
  *       numbers, as a whole and part by part;</li>
@@ -113,8 +114,8 @@ public final class ScaleBench {
             String token = token(http, port);
             Actor actor = new Actor(0, "bench", new DataScope(county.id(), county.path()), EnumSet.allOf(Role.class));
             Cases cases = context.getBean(Cases.class);
-            // Enough open cases for warm-up, HTTP, engine and JDBC at up to 5,000/s each.
-            int pool = Math.max(20_000, seconds * (MAX_WARM_UP > 0 && MAX_WARM_UP <= 2 * seconds ? 10_000 : 20_000));
+            // Enough open cases for warm-up, HTTP, engine, the engine's statements and JDBC at up to 5,000/s each.
+            int pool = Math.max(20_000, seconds * (MAX_WARM_UP > 0 && MAX_WARM_UP <= 2 * seconds ? 15_000 : 25_000));
             List<Long> open = new ArrayList<>();
             for (int i = 0; i < pool; i += 5000) {
                 List<Cases.HistoricalCase> batch = new ArrayList<>();
@@ -146,28 +147,26 @@ public final class ScaleBench {
                 return OK;
             });
             // The limit: the same state update and timeline insert as plain JDBC, one transaction per transition.
-            Load jdbc = closedLoop(threads, seconds, () -> {
-                Long id = queue.poll();
-                if (id == null) {
-                    return NOTHING_LEFT;
+            Load jdbc = closedLoop(threads, seconds, inTransaction(queue, dataSource, (c, id) -> {
+                try (PreparedStatement u = c.prepareStatement("UPDATE case_record SET state = 'handling', version = version + 1, "
+                        + "updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0");
+                     PreparedStatement e = c.prepareStatement("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, "
+                             + "actor, occurred_at, fields_json) VALUES (?, 2, 'hand_over', 'accepted', 'handling', 'bench', CURRENT_TIMESTAMP, ?)")) {
+                    u.setLong(1, id);
+                    u.executeUpdate();
+                    e.setLong(1, id);
+                    e.setString(2, "{\"assignee\":\"经办人\"}");
+                    e.executeUpdate();
                 }
-                try (Connection c = dataSource.getConnection()) {
-                    c.setAutoCommit(false);
-                    try (PreparedStatement u = c.prepareStatement("UPDATE case_record SET state = 'handling', version = version + 1, "
-                            + "updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0");
-                         PreparedStatement e = c.prepareStatement("INSERT INTO case_event (case_id, seq, transition, from_state, to_state, "
-                                 + "actor, occurred_at, fields_json) VALUES (?, 2, 'hand_over', 'accepted', 'handling', 'bench', CURRENT_TIMESTAMP, ?)")) {
-                        u.setLong(1, id);
-                        u.executeUpdate();
-                        e.setLong(1, id);
-                        e.setString(2, "{\"assignee\":\"经办人\"}");
-                        e.executeUpdate();
-                    }
-                    c.commit();
-                    c.setAutoCommit(true);
-                }
-                return OK;
-            });
+            }));
+            // The engine's own statements, sent by plain JDBC with no Java around them: the read with the scope check,
+            // the update with its timeline row (one statement on PostgreSQL, as the engine sends it), the audit event,
+            // the commit. Between this and the limit above lies what the SQL itself costs; between this and the engine,
+            // what the Java around it costs.
+            boolean postgres = db.equals("pg");
+            String scopePattern = county.path() + "%";
+            Load statements = closedLoop(threads, seconds, inTransaction(queue, dataSource,
+                    (c, id) -> engineStatements(c, id, scopePattern, postgres)));
             for (var row : List.of(Map.entry("transitions over HTTP, " + client.name(), load),
                     Map.entry("transitions through the engine's API, no HTTP", engine))) {
                 Load l = row.getValue();
@@ -177,6 +176,9 @@ public final class ScaleBench {
             }
             rows.add(String.format("| limit: plain JDBC update + timeline insert (%d threads, %d s) | %,.0f/s | %.1f | %.1f | | | | | %s |",
                     threads, seconds, jdbc.rate(), jdbc.p50(), jdbc.p99(), jdbc.note()));
+            rows.add(String.format("| the engine's statements by plain JDBC: read, update + timeline, audit event (%d threads, %d s) | %,.0f/s | %.1f | %.1f "
+                    + "| plain JDBC %,.0f/s | %.1f | %.1f | %.2f× | %s |", threads, seconds, statements.rate(), statements.p50(), statements.p99(),
+                    jdbc.rate(), jdbc.p50(), jdbc.p99(), jdbc.rate() / Math.max(1, statements.rate()), statements.note()));
 
             // The floor of any authenticated API call on this machine: the same client, token, filter chain and JSON, a
             // handler that only does calendar arithmetic in memory (no database). Transitions cannot beat this rate.
@@ -185,7 +187,9 @@ public final class ScaleBench {
             rows.add(String.format("| floor: authenticated GET without database work, %s (%d threads, %d s) | %,.0f/s | %.1f | %.1f | — | | | | %s |",
                     client.name(), threads, seconds, floorLoad.rate(), floorLoad.p50(), floorLoad.p99(), floorLoad.note()));
             rows.add("| warm-up before the HTTP runs | | | | | | | | | transitions: " + transitionWarmUp + "; floor: " + floorWarmUp + " |");
-            sealer.shutdownNow();
+            // Not shutdownNow(): an interrupt during H2's file I/O closes its FileChannel and with it the database.
+            sealer.shutdown();
+            sealer.awaitTermination(1, TimeUnit.MINUTES);
             rows.add(String.format("| audit sealing | | | | | | | | | the generated trail's %,d events sealed in %.1f s before; during the runs the "
                     + "sealer ran every 2 s as deployed |", backlog, sealSeconds));
 
@@ -674,6 +678,28 @@ public final class ScaleBench {
         int run() throws Exception;
     }
 
+    /** Statements of one transition on a connection in a transaction. */
+    private interface TransitionSql {
+        void run(Connection c, long caseId) throws java.sql.SQLException;
+    }
+
+    /** One transaction per open case taken from the queue, by plain JDBC; the operation of the JDBC loads. */
+    private static Op inTransaction(ConcurrentLinkedQueue<Long> queue, DataSource dataSource, TransitionSql sql) {
+        return () -> {
+            Long id = queue.poll();
+            if (id == null) {
+                return NOTHING_LEFT;
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                sql.run(c, id);
+                c.commit();
+                c.setAutoCommit(true);
+            }
+            return OK;
+        };
+    }
+
     private static final int OK = 1;
     private static final int FAILED = 0;
     private static final int NOTHING_LEFT = -1;
@@ -688,6 +714,50 @@ public final class ScaleBench {
             }
             return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2 ? OK : FAILED;
         });
+    }
+
+    /** The SQL of one {@code hand_over} as the engine sends it (see {@code CaseRepository}, {@code AuditRepository}). */
+    private static void engineStatements(Connection c, long id, String scopePattern, boolean postgres) throws java.sql.SQLException {
+        try (PreparedStatement read = c.prepareStatement("SELECT c.*, o.path AS handling_path FROM case_record c "
+                + "JOIN org_unit o ON o.id = c.org_unit_id WHERE c.id = ? AND o.path LIKE ?")) {
+            read.setLong(1, id);
+            read.setString(2, scopePattern);
+            try (java.sql.ResultSet rs = read.executeQuery()) {
+                rs.next();
+                rs.getLong("version");
+            }
+        }
+        String update = "UPDATE case_record SET state = 'handling', state_kind = state_kind, outcome = outcome, assignee = ?, "
+                + "closed_at = closed_at, closed_on = closed_on, due_on = due_on, legal_due_on = legal_due_on, warn_on = warn_on, "
+                + "paused_on = paused_on, paused_days = paused_days, working_days_used = working_days_used, overdue = overdue, "
+                + "reopen_count = reopen_count, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0";
+        String event = "INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
+                + "%s %s, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM case_event x WHERE x.case_id = %s), 'hand_over', 'accepted', "
+                + "'handling', 'benchstaff', CURRENT_TIMESTAMP, '{\"assignee\":\"经办人\"}', NULL%s";
+        if (postgres) {
+            try (PreparedStatement u = c.prepareStatement("WITH u AS (" + update + " RETURNING id) " + event.formatted("SELECT", "u.id", "u.id", " FROM u"))) {
+                u.setString(1, "经办人");
+                u.setLong(2, id);
+                u.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement u = c.prepareStatement(update); PreparedStatement e = c.prepareStatement(event.formatted("VALUES (", "?", "?", ")"))) {
+                u.setString(1, "经办人");
+                u.setLong(2, id);
+                u.executeUpdate();
+                e.setLong(1, id);
+                e.setLong(2, id);
+                e.executeUpdate();
+            }
+        }
+        try (PreparedStatement a = c.prepareStatement("INSERT INTO audit_event (occurred_at, actor, actor_org_unit_id, scope_path, action, "
+                + "entity_type, entity_id, before_json, after_json, client_address) VALUES (CURRENT_TIMESTAMP, 'benchstaff', NULL, ?, "
+                + "'case.transitioned', 'case', ?, NULL, ?, NULL)")) {
+            a.setString(1, scopePattern.substring(0, scopePattern.length() - 1));
+            a.setString(2, String.valueOf(id));
+            a.setString(3, "{\"fields\":{\"assignee\":\"经办人\"},\"to\":\"handling\",\"from\":\"accepted\",\"transition\":\"hand_over\"}");
+            a.executeUpdate();
+        }
     }
 
     /**
