@@ -11,7 +11,6 @@ import org.springframework.web.util.pattern.PathPattern;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -241,7 +240,7 @@ class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
                     }
                 }
             }
-            return found.isEmpty() ? Collections.emptyList() : found;
+            return found;
         }
 
         private static boolean containsSame(List<RequestMappingInfo> list, RequestMappingInfo info) {

@@ -164,9 +164,8 @@ public final class ScaleBench {
             // the commit. Between this and the limit above lies what the SQL itself costs; between this and the engine,
             // what the Java around it costs.
             boolean postgres = db.equals("pg");
-            String scopePattern = county.path() + "%";
             Load statements = closedLoop(threads, seconds, inTransaction(queue, dataSource,
-                    (c, id) -> engineStatements(c, id, scopePattern, postgres)));
+                    (c, id) -> engineStatements(c, id, county.path(), postgres)));
             for (var row : List.of(Map.entry("transitions over HTTP, " + client.name(), load),
                     Map.entry("transitions through the engine's API, no HTTP", engine))) {
                 Load l = row.getValue();
@@ -716,12 +715,12 @@ public final class ScaleBench {
         });
     }
 
-    /** The SQL of one {@code hand_over} as the engine sends it (see {@code CaseRepository}, {@code AuditRepository}). */
-    private static void engineStatements(Connection c, long id, String scopePattern, boolean postgres) throws java.sql.SQLException {
+    /** The SQL of one {@code hand_over} in the shape the engine sends it (see {@code CaseRepository}, {@code AuditRepository}). */
+    private static void engineStatements(Connection c, long id, String scopePath, boolean postgres) throws java.sql.SQLException {
         try (PreparedStatement read = c.prepareStatement("SELECT c.*, o.path AS handling_path FROM case_record c "
                 + "JOIN org_unit o ON o.id = c.org_unit_id WHERE c.id = ? AND o.path LIKE ?")) {
             read.setLong(1, id);
-            read.setString(2, scopePattern);
+            read.setString(2, scopePath + "%");
             try (java.sql.ResultSet rs = read.executeQuery()) {
                 rs.next();
                 rs.getLong("version");
@@ -731,17 +730,19 @@ public final class ScaleBench {
                 + "closed_at = closed_at, closed_on = closed_on, due_on = due_on, legal_due_on = legal_due_on, warn_on = warn_on, "
                 + "paused_on = paused_on, paused_days = paused_days, working_days_used = working_days_used, overdue = overdue, "
                 + "reopen_count = reopen_count, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = ? AND version = 0";
-        String event = "INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) "
-                + "%s %s, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM case_event x WHERE x.case_id = %s), 'hand_over', 'accepted', "
-                + "'handling', 'benchstaff', CURRENT_TIMESTAMP, '{\"assignee\":\"经办人\"}', NULL%s";
+        String eventColumns = "INSERT INTO case_event (case_id, seq, transition, from_state, to_state, actor, occurred_at, fields_json, comment) ";
+        String eventValues = "'hand_over', 'accepted', 'handling', 'benchstaff', CURRENT_TIMESTAMP, '{\"assignee\":\"经办人\"}', NULL";
         if (postgres) {
-            try (PreparedStatement u = c.prepareStatement("WITH u AS (" + update + " RETURNING id) " + event.formatted("SELECT", "u.id", "u.id", " FROM u"))) {
+            // one statement, as the engine sends it on PostgreSQL
+            try (PreparedStatement u = c.prepareStatement("WITH u AS (" + update + " RETURNING id) " + eventColumns
+                    + "SELECT u.id, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM case_event x WHERE x.case_id = u.id), " + eventValues + " FROM u")) {
                 u.setString(1, "经办人");
                 u.setLong(2, id);
                 u.executeUpdate();
             }
         } else {
-            try (PreparedStatement u = c.prepareStatement(update); PreparedStatement e = c.prepareStatement(event.formatted("VALUES (", "?", "?", ")"))) {
+            try (PreparedStatement u = c.prepareStatement(update); PreparedStatement e = c.prepareStatement(eventColumns
+                    + "VALUES (?, (SELECT COALESCE(MAX(x.seq), 0) + 1 FROM case_event x WHERE x.case_id = ?), " + eventValues + ")")) {
                 u.setString(1, "经办人");
                 u.setLong(2, id);
                 u.executeUpdate();
@@ -753,7 +754,7 @@ public final class ScaleBench {
         try (PreparedStatement a = c.prepareStatement("INSERT INTO audit_event (occurred_at, actor, actor_org_unit_id, scope_path, action, "
                 + "entity_type, entity_id, before_json, after_json, client_address) VALUES (CURRENT_TIMESTAMP, 'benchstaff', NULL, ?, "
                 + "'case.transitioned', 'case', ?, NULL, ?, NULL)")) {
-            a.setString(1, scopePattern.substring(0, scopePattern.length() - 1));
+            a.setString(1, scopePath);
             a.setString(2, String.valueOf(id));
             a.setString(3, "{\"fields\":{\"assignee\":\"经办人\"},\"to\":\"handling\",\"from\":\"accepted\",\"transition\":\"hand_over\"}");
             a.executeUpdate();
