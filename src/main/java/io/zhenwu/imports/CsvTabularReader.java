@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * RFC 4180 CSV (quoted fields, doubled quotes, quoted commas and line breaks; LF, CRLF or CR line ends), streamed.
  * Charset: UTF-8 when the whole file decodes strictly as UTF-8 (a BOM is skipped), otherwise GB18030 (a superset of
- * the GBK that Chinese Excel and WPS write). Every non-blank field is a {@link SourceRow.Kind#TEXT} cell.
+ * the GBK that Chinese Excel and WPS write); a UTF-8 BOM before text that is not UTF-8 is refused
+ * ({@code import.file.csvBomNotUtf8}). Every non-blank field is a {@link SourceRow.Kind#TEXT} cell.
  */
 final class CsvTabularReader extends AbstractTabularReader {
 
@@ -43,7 +44,12 @@ final class CsvTabularReader extends AbstractTabularReader {
         super(fileName);
         try {
             boolean bom = hasUtf8Bom(file);
-            charset = bom || isStrictUtf8(file) ? StandardCharsets.UTF_8 : GB18030;
+            boolean utf8 = isStrictUtf8(file);
+            if (bom && !utf8) {
+                // saved as GBK by a tool that still wrote the UTF-8 mark: reading either way would garble the text
+                throw new TabularFileException("import.file.csvBomNotUtf8", fileName);
+            }
+            charset = utf8 ? StandardCharsets.UTF_8 : GB18030;
             InputStream stream = Files.newInputStream(file);
             if (bom) {
                 stream.skipNBytes(3);

@@ -54,10 +54,13 @@ public class ImportService {
     private final ApplicationEventPublisher events;
     private final Problems problems;
     private final Path filesDir;
+    /** What an xlsx upload may unpack to and hold in memory (zhenwu.imports.xlsx.*). */
+    private final XlsxLimits xlsxLimits;
     private final ThreadPoolTaskExecutor executor;
 
     ImportService(ImportTypes types, ImportJobRepository jobs, TransactionTemplate tx, ApplicationEventPublisher events,
-                  Problems problems, @Value("${zhenwu.files.dir:./data/files}") Path filesDir) {
+                  Problems problems, @Value("${zhenwu.files.dir:./data/files}") Path filesDir, XlsxLimits xlsxLimits) {
+        this.xlsxLimits = xlsxLimits;
         this.types = types;
         this.jobs = jobs;
         this.tx = tx;
@@ -126,7 +129,7 @@ public class ImportService {
         Path file = storedFile(id, job.fileName());
         List<Object[]> pending = new ArrayList<>();
         var errorCursor = new ErrorCursor();
-        try (TabularReader reader = TabularReader.open(file, job.fileName())) {
+        try (TabularReader reader = TabularReader.open(file, job.fileName(), xlsxLimits)) {
             List<String> header = new ArrayList<>();
             header.add(problems.message("import.report.row", Locale.SIMPLIFIED_CHINESE));
             header.addAll(reader.header());
@@ -245,7 +248,7 @@ public class ImportService {
         // Org unit codes resolved once per job within the importer's scope (-1: unknown, inactive or out of scope).
         Map<String, Long> orgUnitIds = new HashMap<>();
         long progressAt = System.nanoTime();
-        try (TabularReader reader = TabularReader.open(file, job.fileName())) {
+        try (TabularReader reader = TabularReader.open(file, job.fileName(), xlsxLimits)) {
             var mapping = HeaderMapping.of(type.columns(), reader.header());
             unknown = mapping.unknownHeaders().isEmpty() ? null : String.join("、", mapping.unknownHeaders());
             if (!mapping.missingRequired().isEmpty()) {

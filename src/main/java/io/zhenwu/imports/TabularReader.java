@@ -45,6 +45,15 @@ public interface TabularReader extends AutoCloseable {
      *                              {@code import.file.unreadable} (anything else that is not a workbook or text)
      */
     static TabularReader open(Path file, String originalFileName) {
+        return open(file, originalFileName, XlsxLimits.DEFAULTS);
+    }
+
+    /**
+     * {@link #open(Path, String)} with the xlsx limits configured ({@code zhenwu.imports.xlsx.*}); a workbook beyond
+     * them raises one of the {@code import.file.xlsx*} keys, {@code import.file.cellTooLong} or
+     * {@code import.file.tooManyColumns} before it is parsed.
+     */
+    static TabularReader open(Path file, String originalFileName, XlsxLimits xlsxLimits) {
         String name = displayName(file, originalFileName);
         byte[] head = new byte[8192];
         int length;
@@ -58,7 +67,7 @@ public interface TabularReader extends AutoCloseable {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (startsWith(head, length, 0x50, 0x4B, 0x03, 0x04)) {
-            return new XlsxTabularReader(file, name);
+            return new XlsxTabularReader(file, name, xlsxLimits);
         }
         if (startsWith(head, length, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             // OLE2 compound file: an Excel 97-2003 workbook, or a password-protected xlsx (Excel wraps those in OLE2)

@@ -23,13 +23,18 @@ import java.util.stream.Stream;
  *
  * <p>After the header, the rows are parsed on a reader thread of their own, a few batches ahead of the caller: unzipping
  * and parsing the sheet's XML is most of an xlsx import's work, and the caller (checks, staging) can run beside it.
- * Memory stays bounded ({@value #BATCHES} batches of {@value #BATCH} rows); damage found by the reader thread is raised
- * by {@link #next()} in the caller's thread, in row order.
+ * Memory stays bounded ({@value #BATCHES} batches of at most {@value #BATCH} rows and {@value #BATCH_MEMORY} bytes);
+ * damage found by the reader thread is raised by {@link #next()} in the caller's thread, in row order.
+ *
+ * <p>Before fastexcel opens the file, {@link XlsxPackageCheck} holds it to the {@link XlsxLimits} (zip bombs, huge
+ * cells, shared-string tables beyond the memory budget); every cell converted is held to Excel's 32,767 characters.
  */
 final class XlsxTabularReader extends AbstractTabularReader {
 
     static final int BATCH = 512;
     static final int BATCHES = 4;
+    /** A batch is handed over once its rows' estimated heap reaches this, even before {@value #BATCH} rows. */
+    static final long BATCH_MEMORY = 2 * XlsxLimits.MIB;
     /** Marks the end of the sheet in the queue. */
     private static final List<SourceRow> END = List.of();
 
@@ -49,8 +54,9 @@ final class XlsxTabularReader extends AbstractTabularReader {
     /** {@link #END} or what stopped the reader thread, once taken from the queue. */
     private Object last;
 
-    XlsxTabularReader(Path file, String fileName) {
+    XlsxTabularReader(Path file, String fileName, XlsxLimits limits) {
         super(fileName);
+        XlsxPackageCheck.check(file, fileName, limits);
         ReadableWorkbook opened = null;
         Stream<Row> openedStream = null;
         try {
@@ -129,13 +135,16 @@ final class XlsxTabularReader extends AbstractTabularReader {
     private void readAhead() {
         Object outcome;
         List<SourceRow> rows = new ArrayList<>(BATCH);
+        long memory = 0;
         try {
             SourceRow row;
             while (!closed && (row = parseRow()) != null) {
                 rows.add(row);
-                if (rows.size() == BATCH) {
+                memory += estimatedMemory(row);
+                if (rows.size() == BATCH || memory >= BATCH_MEMORY) {
                     hand(rows);
                     rows = new ArrayList<>(BATCH);
+                    memory = 0;
                 }
             }
             outcome = END;
@@ -175,16 +184,32 @@ final class XlsxTabularReader extends AbstractTabularReader {
         }
         cells.clear();
         for (int i = 0; i < row.getCellCount(); i++) {
-            cells.add(convert(row.getCell(i)));
+            cells.add(convert(row.getCell(i), row.getRowNum()));
         }
         return row(row.getRowNum(), cells);
     }
 
-    private SourceRow.Cell convert(org.dhatim.fastexcel.reader.Cell cell) {
+    /** An upper bound of a row's heap: the cell list, each cell and its texts as UTF-16. */
+    private static long estimatedMemory(SourceRow row) {
+        long bytes = 64 + 8L * row.cells().size();
+        for (SourceRow.Cell cell : row.cells()) {
+            bytes += 96 + 2L * (length(cell.raw()) + length(cell.formula()));
+        }
+        return bytes;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private SourceRow.Cell convert(org.dhatim.fastexcel.reader.Cell cell, long rowNumber) {
         if (cell == null) {
             return SourceRow.Cell.EMPTY;
         }
         String raw = cell.getRawValue();
+        if (length(raw) > XmlScan.MAX_CELL_CHARS || length(cell.getFormula()) > XmlScan.MAX_CELL_CHARS) {
+            throw new TabularFileException("import.file.xlsxCellTooLong", fileName, String.valueOf(rowNumber));
+        }
         return switch (cell.getType()) {
             case EMPTY -> SourceRow.Cell.EMPTY;
             case STRING -> SourceRow.Cell.text(raw);

@@ -55,6 +55,23 @@ class CsvReadingTest {
         }
     }
 
+    /** Issue 18: a UTF-8 BOM before GBK bytes was read as UTF-8 and the header came out as U+FFFD, "columns missing". */
+    @Test
+    void aUtf8BomBeforeGbkBytesIsNamedAsSuch() throws Exception {
+        byte[] gbk = "姓名,村（社区）\r\n张三,东风村\r\n".getBytes(Charset.forName("GBK"));
+        byte[] bytes = new byte[gbk.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(gbk, 0, bytes, 3, gbk.length);
+        Path file = write("居民.csv", bytes);
+        assertThatThrownBy(() -> TabularReader.open(file, "居民.csv").close())
+                .isInstanceOfSatisfying(TabularFileException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("import.file.csvBomNotUtf8");
+                    assertThat(e.args()).containsExactly("居民.csv");
+                });
+    }
+
     @Test
     void utf8WithAndWithoutBom() throws Exception {
         String text = "姓名,年龄\n王五,30\n";
