@@ -32,6 +32,20 @@ public final class ImportEvents {
         public Long actorOrgUnitOverride() { return actorOrgUnitId; }
     }
 
+    /**
+     * 下载错误报告: who had which job's rows in error, and whether unmasked. Recorded before the first byte is sent, so
+     * an interrupted download is audited as well.
+     */
+    public record ErrorReportDownloaded(ImportJob job, boolean unmasked, String scopePath) implements AuditableEvent {
+        public String action() { return unmasked ? "import.error_report.unmasked" : "import.error_report"; }
+        public String entityType() { return "import_job"; }
+        public String entityId() { return String.valueOf(job.id()); }
+        public Object after() {
+            return Map.of("type", job.typeCode(), "file", job.fileName(), "errorRows", job.errorRows(), "unmasked", unmasked,
+                    "submitter", job.requestedBy());
+        }
+    }
+
     /** 导出: the list, its filters, how many rows, whether personal data was masked. */
     public record ExportPerformed(String typeCode, Map<String, String> filters, long rows, boolean unmasked, String format,
                                   String scopePath) implements AuditableEvent {

@@ -1,5 +1,6 @@
 package io.zhenwu.indicators;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -185,6 +186,11 @@ class DataValueImportType implements ImportType<DataValueImportType.Row> {
             }
         }
         return violations;
+    }
+
+    @Override
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("indicator", "org"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.zhenwu.registry;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -28,11 +29,11 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
 
     private static final List<ImportColumn> COLUMNS = List.of(
             ImportColumn.required("name", "姓名", "Name", "张三"),
-            ImportColumn.required("idNumber", "公民身份号码", "ID number", "321183195005120014"),
+            ImportColumn.required("idNumber", "公民身份号码", "ID number", "321183195005120014").personal(Masking::residentId),
             ImportColumn.required("orgUnitCode", "所属单位代码", "Org unit code", "321183102201"),
             ImportColumn.optional("householdNo", "户编号", "Household number", "KQ-0001"),
             ImportColumn.optional("relationToHead", "与户主关系", "Relation to head", "户主"),
-            ImportColumn.optional("phone", "联系电话", "Phone", "13812345678"),
+            ImportColumn.optional("phone", "联系电话", "Phone", "13812345678").personal(Masking::phone),
             ImportColumn.optional("tags", "标签", "Tags", "种粮农户、退役军人"));
 
     /** Tags in one cell: 、 or , or ； (either width), or spaces. */
@@ -110,6 +111,12 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
     @Override
     public boolean hasPersonalData() {
         return true;
+    }
+
+    @Override
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("q", "org", "tag", "householdNo"));
+        ResidentQuery.from(filters);
     }
 
     @Override
