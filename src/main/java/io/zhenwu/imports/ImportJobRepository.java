@@ -316,7 +316,8 @@ class ImportJobRepository {
     int merge(Staging<?> staging, long jobId, String actor) {
         List<String> data = new java.util.ArrayList<>(staging.columns());
         data.add("org_unit_id");
-        String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn())).map(c -> c + " = s." + c).toList());
+        String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn()))
+                .map(c -> staging.keptWhenBlank().contains(c) ? c + " = COALESCE(s." + c + ", t." + c + ")" : c + " = s." + c).toList());
         String now = "CAST(:now AS TIMESTAMP WITH TIME ZONE)";
         OffsetDateTime at = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
         int merged = jdbc.sql("MERGE INTO " + staging.targetTable() + " t USING (SELECT * FROM " + staging.stagingTable()
@@ -346,7 +347,9 @@ class ImportJobRepository {
     private static String changedCondition(Staging<?> staging) {
         List<String> data = new java.util.ArrayList<>(staging.columns());
         data.add("org_unit_id");
-        return String.join(" OR ", data.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
+        return String.join(" OR ", data.stream().map(c -> staging.keptWhenBlank().contains(c)
+                ? "(s." + c + " IS NOT NULL AND t." + c + " IS DISTINCT FROM s." + c + ")"
+                : "t." + c + " IS DISTINCT FROM s." + c).toList());
     }
 
     private static ImportJob map(ResultSet rs, int row) throws SQLException {

@@ -59,7 +59,7 @@ class EnterpriseImportType extends RegistryImportType<EnterpriseDraft> {
 
     @Override
     public Staging<EnterpriseDraft> staging() {
-        return new Staging<>("enterprise", "enterprise_staging", "credit_code",
+        return new Staging<EnterpriseDraft>("enterprise", "enterprise_staging", "credit_code",
                 List.of("credit_code", "name", "industry_code", "address", "legal_representative", "contact_phone", "status",
                         "established_on", "above_scale_from", "above_scale_to", "night_production_from", "night_production_to"),
                 d -> new Object[]{d.orgUnitCode(), d.creditCode(), d.name(), d.industryCode(), d.address(),
@@ -67,7 +67,8 @@ class EnterpriseImportType extends RegistryImportType<EnterpriseDraft> {
                         d.aboveScaleTo(), d.nightProductionFrom(), d.nightProductionTo()},
                 List.of(new Staging.StagingCheck("orgUnitCode", "registry.enterprise.orgUnitType",
                         "SELECT s.row_no, s.org_code FROM enterprise_staging s JOIN org_unit o ON o.id = s.org_unit_id "
-                                + "WHERE s.job_id = :job AND o.unit_type NOT IN ('TOWN', 'SUBDISTRICT', 'VILLAGE', 'COMMUNITY', 'PARK')")));
+                                + "WHERE s.job_id = :job AND o.unit_type NOT IN ('TOWN', 'SUBDISTRICT', 'VILLAGE', 'COMMUNITY', 'PARK')")))
+                .keepingWhenBlank("contact_phone");
     }
 
     @Override

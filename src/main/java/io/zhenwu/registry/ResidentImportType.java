@@ -81,7 +81,7 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
 
     @Override
     public Staging<ResidentDraft> staging() {
-        return new Staging<>("resident", "resident_staging", "id_number",
+        return new Staging<ResidentDraft>("resident", "resident_staging", "id_number",
                 List.of("id_number", "name", "gender", "birth_date", "household_no", "relation_to_head", "phone", "tags"),
                 d -> {
                     ResidentId id = new ResidentId(d.idNumber());
@@ -105,7 +105,8 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
                                         + "AND s.relation_to_head = 'HEAD' AND EXISTS (SELECT 1 FROM resident r WHERE r.household_no = s.household_no "
                                         + "AND r.relation_to_head = 'HEAD' AND r.id_number <> s.id_number AND NOT EXISTS (SELECT 1 "
                                         + "FROM resident_staging c WHERE c.job_id = s.job_id AND c.id_number = r.id_number "
-                                        + "AND (c.relation_to_head IS NULL OR c.relation_to_head <> 'HEAD' OR c.household_no <> r.household_no)))")));
+                                        + "AND (c.relation_to_head IS NULL OR c.relation_to_head <> 'HEAD' OR c.household_no <> r.household_no)))")))
+                .keepingWhenBlank("phone");
     }
 
     @Override

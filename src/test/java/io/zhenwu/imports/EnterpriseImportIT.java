@@ -435,6 +435,44 @@ class EnterpriseImportIT {
     }
 
     @Test
+    void reImportingAMaskedExportOrOneWithThePhoneColumnBlankedKeepsThePhones() throws IOException {
+        String code = creditCode();
+        run(townStaff, xlsx("有电话.xlsx", HEADER, List.of(List.of(code, "己公司", village.code(), "13900002222", "", ""))));
+        var out = new ByteArrayOutputStream();
+        exports.export(townStaff, "enterprises", Map.of("q", "己公司"), false, ExportService.Format.XLSX, out);
+        Path exported = dir.resolve("masked-export.xlsx");
+        Files.write(exported, out.toByteArray());
+
+        ImportJob again = run(townStaff, exported);
+        assertThat(again.status()).as(again.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        assertThat(again.unchangedRows()).as("the masked phone is no change").isEqualTo(1);
+        assertThat(phone(code)).isEqualTo("13900002222");
+
+        // The same export with the phone column blanked and the name edited: the name changes, the phone stays.
+        List<String> header;
+        List<Object> row = new ArrayList<>();
+        try (TabularReader reader = TabularReader.open(exported, "masked-export.xlsx")) {
+            header = reader.header();
+            assertThat(reader.next()).isTrue();
+            row.addAll(reader.current().texts());
+        }
+        while (row.size() < header.size()) {
+            row.add("");
+        }
+        row.set(header.indexOf("联系电话"), "");
+        row.set(header.indexOf("企业名称"), "己公司（更名）");
+        ImportJob edited = run(townStaff, xlsx("改名.xlsx", header, List.of(row)));
+        assertThat(edited.status()).as(edited.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        assertThat(edited.updatedRows()).isEqualTo(1);
+        assertThat(phone(code)).as("a blank masked column means unchanged, never clear").isEqualTo("13900002222");
+        assertThat(jdbc.queryForObject("SELECT name FROM enterprise WHERE credit_code = ?", String.class, code)).isEqualTo("己公司（更名）");
+    }
+
+    String phone(String creditCode) {
+        return jdbc.queryForObject("SELECT contact_phone FROM enterprise WHERE credit_code = ?", String.class, creditCode);
+    }
+
+    @Test
     void aRoleWithoutTheTypeCannotImport() throws IOException {
         Actor auditor = new Actor(5, "auditor", townStaff.scope(), Set.of(Role.AUDITOR));
         Path file = xlsx("审计.xlsx", HEADER, List.of(List.of(creditCode(), "某公司", village.code(), "", "", "")));
