@@ -86,7 +86,7 @@ final class ImportController {
         @GetMapping("/imports")
         String list(Actor actor, @RequestParam(required = false) String type, @RequestParam(required = false) Integer page,
                     Model model) {
-            model.addAttribute("types", types.all().stream().filter(t -> t.roles().stream().anyMatch(actor::hasRole)).toList());
+            model.addAttribute("types", types.all().stream().filter(t -> types.mayImport(actor, t)).toList());
             model.addAttribute("selectedType", type);
             model.addAttribute("jobs", imports.jobs(actor.scope(), PageQuery.of(page, 20, null, "id", Set.of("id"))));
             return "imports/importList";
@@ -125,7 +125,7 @@ final class ImportController {
         @GetMapping("/imports/templates/{type}.xlsx")
         void template(Actor actor, @PathVariable String type, HttpServletResponse response) throws IOException {
             ImportType<?> t = types.get(type);
-            types.checkRole(actor, t);
+            types.checkImportRole(actor, t);
             attachment(response, exports.fileName(t, ExportService.Format.XLSX).replaceAll("-\\d+\\.xlsx$", "-template.xlsx"),
                     ExportService.Format.XLSX.contentType);
             imports.writeTemplate(type, response.getOutputStream());

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -311,15 +312,80 @@ class ImportJobRepository {
                 .param("job", jobId).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
     }
 
-    /** Applies the staged file: one MERGE, inserting new keys and updating changed rows (version + 1). */
+    /** A record an import changes: its id, scope, the file row it comes from, its values before (null if new) and after. */
+    record ChangedRecord(long id, String scopePath, long rowNumber, Map<String, Object> before, Map<String, Object> after) {
+    }
+
+    /**
+     * Before the MERGE: the existing records the file changes, with their values before and as the MERGE will leave
+     * them (a column kept when blank keeps its value). Streamed, in the applying transaction.
+     */
     @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
-    int merge(Staging<?> staging, long jobId, String actor) {
+    void updatedRecords(Staging<?> staging, long jobId, Consumer<ChangedRecord> consumer) {
+        List<String> data = dataColumns(staging);
+        String before = String.join(", ", data.stream().map(c -> "t." + c).toList());
+        String after = String.join(", ", data.stream().map(c -> staging.keptWhenBlank().contains(c)
+                ? "COALESCE(s." + c + ", t." + c + ")" : "s." + c).toList());
+        streamRecords("SELECT t.id, o.path, s.row_no, " + before + ", " + after + " FROM " + staging.stagingTable() + " s JOIN "
+                + staging.targetTable() + " t ON t." + staging.keyColumn() + " = s." + staging.keyColumn()
+                + " JOIN org_unit o ON o.id = s.org_unit_id WHERE s.job_id = :job AND (" + changedCondition(staging) + ")",
+                jobId, null, data, true, consumer);
+    }
+
+    /** After the MERGE at {@code at}: the records it inserted (version 0, created at that instant), with their values. */
+    @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
+    void insertedRecords(Staging<?> staging, long jobId, OffsetDateTime at, Consumer<ChangedRecord> consumer) {
+        List<String> data = dataColumns(staging);
+        streamRecords("SELECT t.id, o.path, s.row_no, " + String.join(", ", data.stream().map(c -> "t." + c).toList()) + " FROM "
+                + staging.stagingTable() + " s JOIN " + staging.targetTable() + " t ON t." + staging.keyColumn() + " = s."
+                + staging.keyColumn() + " JOIN org_unit o ON o.id = t.org_unit_id WHERE s.job_id = :job AND t.version = 0 "
+                + "AND t.created_at = CAST(:at AS TIMESTAMP WITH TIME ZONE)", jobId, at, data, false, consumer);
+    }
+
+    private void streamRecords(String sql, long jobId, OffsetDateTime at, List<String> data, boolean withBefore,
+                               Consumer<ChangedRecord> consumer) {
+        var spec = jdbc.sql(sql).param("job", jobId);
+        if (at != null) {
+            spec.param("at", at);
+        }
+        try (var rows = spec.withFetchSize(1000).query((rs, i) -> {
+            Map<String, Object> first = values(rs, 4, data);
+            Map<String, Object> second = withBefore ? values(rs, 4 + data.size(), data) : null;
+            return new ChangedRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), withBefore ? first : null,
+                    withBefore ? second : first);
+        }).stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    /** The data columns from 1-based column {@code from} on, as JSON-friendly values (dates as dates). */
+    private static Map<String, Object> values(ResultSet rs, int from, List<String> data) throws SQLException {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            Object value = rs.getObject(from + i);
+            if (value instanceof java.sql.Date d) {
+                value = d.toLocalDate();
+            } else if (value instanceof java.sql.Timestamp t) {
+                value = t.toInstant();
+            }
+            values.put(data.get(i), value);
+        }
+        return values;
+    }
+
+    private static List<String> dataColumns(Staging<?> staging) {
         List<String> data = new java.util.ArrayList<>(staging.columns());
         data.add("org_unit_id");
+        return data;
+    }
+
+    /** Applies the staged file: one MERGE at {@code at}, inserting new keys and updating changed rows (version + 1). */
+    @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
+    int merge(Staging<?> staging, long jobId, String actor, OffsetDateTime at) {
+        List<String> data = dataColumns(staging);
         String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn()))
                 .map(c -> staging.keptWhenBlank().contains(c) ? c + " = COALESCE(s." + c + ", t." + c + ")" : c + " = s." + c).toList());
         String now = "CAST(:now AS TIMESTAMP WITH TIME ZONE)";
-        OffsetDateTime at = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
         int merged = jdbc.sql("MERGE INTO " + staging.targetTable() + " t USING (SELECT * FROM " + staging.stagingTable()
                         + " WHERE job_id = :job) s ON (t." + staging.keyColumn() + " = s." + staging.keyColumn() + ") "
                         + "WHEN MATCHED AND (" + changedCondition(staging) + ") THEN UPDATE SET " + set
@@ -345,8 +411,7 @@ class ImportJobRepository {
     }
 
     private static String changedCondition(Staging<?> staging) {
-        List<String> data = new java.util.ArrayList<>(staging.columns());
-        data.add("org_unit_id");
+        List<String> data = dataColumns(staging);
         return String.join(" OR ", data.stream().map(c -> staging.keptWhenBlank().contains(c)
                 ? "(s." + c + " IS NOT NULL AND t." + c + " IS DISTINCT FROM s." + c + ")"
                 : "t." + c + " IS DISTINCT FROM s." + c).toList());

@@ -10,6 +10,7 @@ import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
 import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Problems;
+import io.zhenwu.shared.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -262,7 +264,7 @@ public class ImportService {
 
     private long prepare(Actor actor, String typeCode, String fileName, InputStream content, Locale locale) {
         ImportType<?> type = types.get(typeCode);
-        types.checkRole(actor, type);
+        types.checkImportRole(actor, type);
         if (actor.scope() == null) {
             throw new MissingScopeException();
         }
@@ -442,8 +444,13 @@ public class ImportService {
             if (counts[0] + counts[1] + counts[2] != expected) {
                 throw new IncompleteImport("import.incomplete.staged", expected, counts[0] + counts[1] + counts[2]);
             }
-            int merged = jobs.merge(staging, jobId, actor.username());
-            if (merged != counts[0] + counts[1]) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+            ImportAudit audit = new ImportAudit(events, type, jobId, actor);
+            jobs.updatedRecords(staging, jobId, audit::updated);
+            int merged = jobs.merge(staging, jobId, actor.username(), at);
+            jobs.insertedRecords(staging, jobId, at, audit::inserted);
+            audit.flush();
+            if (merged != counts[0] + counts[1] || audit.insertedCount() != counts[0] || audit.updatedCount() != counts[1]) {
                 throw new IncompleteImport("import.incomplete.merged", counts[0] + counts[1], merged);
             }
             List<ImportType.RowViolation> violations = type.checkApplied(actor, jobId);

@@ -473,6 +473,47 @@ class EnterpriseImportIT {
     }
 
     @Test
+    void everyRecordAnImportInsertsOrUpdatesHasAnAuditEntryOfItsOwnWithPersonalDataMasked() throws IOException {
+        String a = creditCode(), b = creditCode();
+        ImportJob first = run(townStaff, xlsx("审计.xlsx", HEADER, List.of(
+                List.of(a, "庚公司", village.code(), "13955556666", "", ""),
+                List.of(b, "辛公司", village.code(), "", "", ""))));
+        assertThat(first.insertedRows()).as(first.message()).isEqualTo(2);
+        long idA = jdbc.queryForObject("SELECT id FROM enterprise WHERE credit_code = ?", Long.class, a);
+        assertThat(recordAudit("enterprise.imported", idA)).hasSize(1).first().satisfies(after -> assertThat(after)
+                .contains("庚公司").contains("\"importJob\":" + first.id()).contains("139****6666").doesNotContain("13955556666"));
+
+        ImportJob rename = run(townStaff, xlsx("改名审计.xlsx", HEADER, List.of(
+                List.of(a, "庚公司（更名）", village.code(), "13955556666", "", ""),
+                List.of(b, "辛公司", village.code(), "", "", ""))));
+        assertThat(rename.updatedRows()).isEqualTo(1);
+        assertThat(rename.unchangedRows()).isEqualTo(1);
+        assertThat(recordAudit("enterprise.import_updated", idA)).singleElement().asString().contains("庚公司（更名）");
+        assertThat(jdbc.queryForObject("SELECT before_json FROM audit_event WHERE action = 'enterprise.import_updated' AND entity_id = ?",
+                String.class, String.valueOf(idA))).contains("\"name\":\"庚公司\"");
+        long idB = jdbc.queryForObject("SELECT id FROM enterprise WHERE credit_code = ?", Long.class, b);
+        assertThat(recordAudit("enterprise.import_updated", idB)).as("an unchanged record is not audited").isEmpty();
+    }
+
+    List<String> recordAudit(String action, long id) {
+        return jdbc.queryForList("SELECT after_json FROM audit_event WHERE action = ? AND entity_type = 'enterprise' AND entity_id = ?",
+                String.class, action, String.valueOf(id));
+    }
+
+    @Test
+    void aLeaderWhoMayNotEditEnterprisesCannotRenameOneThroughAnImport() throws IOException {
+        String code = creditCode();
+        run(townStaff, xlsx("原名.xlsx", HEADER, List.of(List.of(code, "壬公司", village.code(), "", "", ""))));
+        Actor leader = new Actor(6, "leader", townStaff.scope(), Set.of(Role.LEADER), Set.of(Permission.VIEW_PERSONAL_DATA));
+        Path rename = xlsx("领导改名.xlsx", HEADER, List.of(List.of(code, "壬公司（领导改）", village.code(), "", "", "")));
+        assertThatThrownBy(() -> run(leader, rename)).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("SELECT name FROM enterprise WHERE credit_code = ?", String.class, code)).isEqualTo("壬公司");
+        // Leaders still export what they read.
+        assertThat(exports.export(leader, "enterprises", Map.of("q", "壬公司"), false, ExportService.Format.CSV,
+                new ByteArrayOutputStream())).isEqualTo(1);
+    }
+
+    @Test
     void aRoleWithoutTheTypeCannotImport() throws IOException {
         Actor auditor = new Actor(5, "auditor", townStaff.scope(), Set.of(Role.AUDITOR));
         Path file = xlsx("审计.xlsx", HEADER, List.of(List.of(creditCode(), "某公司", village.code(), "", "", "")));
