@@ -42,6 +42,17 @@ class AuditRepository {
                 .update();
     }
 
+    /**
+     * Many events in one batch, each as {occurred at, actor, actor's org unit id, scope path, action, entity type,
+     * entity id, before JSON, after JSON, client address}.
+     */
+    void insertAll(List<Object[]> events) {
+        if (!events.isEmpty()) {
+            batch.batchUpdate("INSERT INTO audit_event (occurred_at, actor, actor_org_unit_id, scope_path, action, entity_type, "
+                    + "entity_id, before_json, after_json, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events);
+        }
+    }
+
     /** Events in the scope; those with no org unit (e.g. a failed login of an unknown name) only for root scopes. */
     PageResult<AuditRecord> find(DataScope scope, boolean rootScope, String action, String actor, String entityType,
                                  String entityId, Instant from, Instant to, PageQuery page) {

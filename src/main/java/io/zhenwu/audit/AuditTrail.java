@@ -1,6 +1,7 @@
 package io.zhenwu.audit;
 
 import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.AuditableBatch;
 import io.zhenwu.shared.AuditableEvent;
 import io.zhenwu.shared.CurrentActor;
 import io.zhenwu.shared.DataScope;
@@ -72,6 +73,27 @@ public class AuditTrail {
         String scopePath = event.scopePath() != null ? event.scopePath() : actor.map(a -> a.scope().path()).orElse(null);
         repository.insert(Times.now(), truncate(actorName, 64), actorOrg, scopePath, event.action(), event.entityType(),
                 event.entityId(), toJson(event.before()), toJson(event.after()), clientAddress());
+    }
+
+    /**
+     * Appends many events with one batched insert, in the publisher's transaction: every record an import changed.
+     * Each is recorded as {@link #record} would record it.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(AuditableBatch batch) {
+        Optional<Actor> actor = currentActor.current();
+        var now = java.time.OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+        String client = clientAddress();
+        List<Object[]> rows = new ArrayList<>(batch.events().size());
+        for (AuditableEvent event : batch.events()) {
+            boolean overridden = event.actorOverride() != null;
+            rows.add(new Object[]{now, truncate(overridden ? event.actorOverride() : actor.map(Actor::username).orElse("system"), 64),
+                    overridden ? event.actorOrgUnitOverride() : actor.map(Actor::orgUnitId).orElse(null),
+                    event.scopePath() != null ? event.scopePath() : actor.map(a -> a.scope().path()).orElse(null),
+                    event.action(), event.entityType(), event.entityId(), toJson(event.before()), toJson(event.after()), client});
+        }
+        repository.insertAll(rows);
     }
 
     @Transactional(readOnly = true)

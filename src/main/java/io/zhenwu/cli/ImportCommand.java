@@ -83,7 +83,7 @@ class ImportCommand implements CliCommand {
             if (job.hasErrorReport()) {
                 Path report = file.resolveSibling(file.getFileName() + ".errors.xlsx");
                 try (OutputStream o = Files.newOutputStream(report)) {
-                    imports.writeErrorReport(actor.scope(), job.id(), o);
+                    imports.writeErrorReport(actor, job.id(), false, o);
                 }
                 err.printf("错误报告：%s%n", report);
             }

@@ -73,8 +73,17 @@ public class ExportService {
         rows[0]++;
     }
 
-    /** Checks the role (and the permission, if unmasked data is asked for) before any byte is written: a clean 403. */
-    public ExportType prepare(Actor actor, String typeCode, boolean unmaskedRequested) {
+    /**
+     * Checks the role, the permission (if unmasked data is asked for) and the filters before any byte is written: a
+     * clean 403, or a 400 naming the filter, instead of a truncated file.
+     */
+    public ExportType prepare(Actor actor, String typeCode, boolean unmaskedRequested, Map<String, String> filters) {
+        ExportType type = prepare(actor, typeCode, unmaskedRequested);
+        type.checkFilters(filters);
+        return type;
+    }
+
+    private ExportType prepare(Actor actor, String typeCode, boolean unmaskedRequested) {
         ExportType type = types.get(typeCode);
         if (type == null) {
             throw new io.zhenwu.shared.NotFoundException("export_type", typeCode);
@@ -98,11 +107,10 @@ public class ExportService {
     /** Streams inside one read-only transaction (so the database cursor streams), then audits in a writing one. */
     public long export(Actor actor, String typeCode, Map<String, String> filters, boolean unmaskedRequested, Format format,
                        OutputStream out) {
-        ExportType type = prepare(actor, typeCode, unmaskedRequested);
+        ExportType type = prepare(actor, typeCode, unmaskedRequested, filters);
         boolean unmasked = unmaskedRequested && type.hasPersonalData();
         long[] rows = {0};
         List<String> header = type.exportHeaders();
-        type.checkFilters(filters);
         readOnly.executeWithoutResult(status -> {
             try {
                 if (format == Format.XLSX) {

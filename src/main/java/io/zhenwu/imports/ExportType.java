@@ -1,11 +1,14 @@
 package io.zhenwu.imports;
 
 import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.FieldViolation;
+import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.Role;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +35,16 @@ public interface ExportType {
 
     /** Refuses filters the type does not know or values it cannot use, before any byte is written. Default: all fine. */
     default void checkFilters(Map<String, String> filters) {
+    }
+
+    /** Refuses (400, on the filter's name) every filter not among {@code known}: an ignored filter exports too much. */
+    static void refuseUnknownFilters(Map<String, String> filters, Set<String> known) {
+        List<FieldViolation> unknown = filters.keySet().stream().filter(name -> !known.contains(name)).sorted()
+                .map(name -> FieldViolation.of(name, "export.filter.unknown", name, String.join(", ", new TreeSet<>(known))))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(unknown);
+        }
     }
 
     /** Whether the rows hold personal data that exports mask by default. */

@@ -86,7 +86,7 @@ final class ImportController {
         @GetMapping("/imports")
         String list(Actor actor, @RequestParam(required = false) String type, @RequestParam(required = false) Integer page,
                     Model model) {
-            model.addAttribute("types", types.all().stream().filter(t -> t.roles().stream().anyMatch(actor::hasRole)).toList());
+            model.addAttribute("types", types.all().stream().filter(t -> types.mayImport(actor, t)).toList());
             model.addAttribute("selectedType", type);
             model.addAttribute("jobs", imports.jobs(actor.scope(), PageQuery.of(page, 20, null, "id", Set.of("id"))));
             return "imports/importList";
@@ -114,17 +114,18 @@ final class ImportController {
         }
 
         @GetMapping("/imports/{id}/errors.xlsx")
-        void errorReport(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-            ImportJob job = imports.job(scope, id);
+        void errorReport(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean unmasked,
+                         HttpServletResponse response) throws IOException {
+            ImportJob job = imports.checkErrorReport(actor, id, unmasked);
             attachment(response, "errors-" + job.id() + "-" + job.fileName().replaceAll("\\.[A-Za-z]+$", "") + ".xlsx",
                     ExportService.Format.XLSX.contentType);
-            imports.writeErrorReport(scope, id, response.getOutputStream());
+            imports.writeErrorReport(actor, id, unmasked, response.getOutputStream());
         }
 
         @GetMapping("/imports/templates/{type}.xlsx")
         void template(Actor actor, @PathVariable String type, HttpServletResponse response) throws IOException {
             ImportType<?> t = types.get(type);
-            types.checkRole(actor, t);
+            types.checkImportRole(actor, t);
             attachment(response, exports.fileName(t, ExportService.Format.XLSX).replaceAll("-\\d+\\.xlsx$", "-template.xlsx"),
                     ExportService.Format.XLSX.contentType);
             imports.writeTemplate(type, response.getOutputStream());
@@ -135,7 +136,7 @@ final class ImportController {
                     HttpServletResponse response) throws IOException {
             ExportService.Format format = "csv".equalsIgnoreCase(parameters.get("format")) ? ExportService.Format.CSV
                     : ExportService.Format.XLSX;
-            ExportType t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")));
+            ExportType t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")), filters(parameters));
             attachment(response, exports.fileName(t, format), format.contentType);
             exports.export(actor, type, filters(parameters), "true".equals(parameters.get("unmasked")), format,
                     response.getOutputStream());
@@ -174,10 +175,13 @@ final class ImportController {
         }
 
         @GetMapping("/api/v1/imports/{id}/errors")
-        void errors(DataScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-            imports.job(scope, id);
+        @Operation(summary = "The error report of a rejected job (its rows in error), for its submitter or a holder of "
+                + "VIEW_PERSONAL_DATA; masked unless unmasked=true (needs VIEW_PERSONAL_DATA); every download audited")
+        void errors(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean unmasked,
+                    HttpServletResponse response) throws IOException {
+            imports.checkErrorReport(actor, id, unmasked);
             attachment(response, "errors-" + id + ".xlsx", ExportService.Format.XLSX.contentType);
-            imports.writeErrorReport(scope, id, response.getOutputStream());
+            imports.writeErrorReport(actor, id, unmasked, response.getOutputStream());
         }
 
         @GetMapping("/api/v1/exports/{type}")
@@ -186,7 +190,7 @@ final class ImportController {
                     HttpServletResponse response) throws IOException {
             ExportService.Format format = "csv".equalsIgnoreCase(parameters.get("format")) ? ExportService.Format.CSV
                     : ExportService.Format.XLSX;
-            ExportType t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")));
+            ExportType t = exports.prepare(actor, type, "true".equals(parameters.get("unmasked")), filters(parameters));
             attachment(response, exports.fileName(t, format), format.contentType);
             exports.export(actor, type, filters(parameters), "true".equals(parameters.get("unmasked")), format,
                     response.getOutputStream());

@@ -14,8 +14,10 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,20 +33,23 @@ class ImportJobRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final io.zhenwu.shared.Database database;
+    private final JobLease lease;
 
-    ImportJobRepository(JdbcClient jdbc, JdbcTemplate batch, io.zhenwu.shared.Database database) {
+    ImportJobRepository(JdbcClient jdbc, JdbcTemplate batch, io.zhenwu.shared.Database database, JobLease lease) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.database = database;
+        this.lease = lease;
     }
 
     @Unscoped("a new job records the requester's scope; reading it back is scoped")
     long create(String typeCode, String fileName, String requestedBy, long requesterId, String scopePath, String locale) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO import_job (type_code, file_name, status, phase, requested_by, requester_id, scope_path, locale, created_at) "
-                        + "VALUES (:type, :file, 'QUEUED', 'READING', :by, :byId, :scope, :locale, :now)")
+        jdbc.sql("INSERT INTO import_job (type_code, file_name, status, phase, requested_by, requester_id, scope_path, locale, created_at, "
+                        + "owner_id, heartbeat_at) VALUES (:type, :file, 'QUEUED', 'READING', :by, :byId, :scope, :locale, :now, :owner, :now)")
                 .param("type", typeCode).param("file", fileName).param("by", requestedBy).param("byId", requesterId)
                 .param("scope", scopePath).param("locale", locale).param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE))
+                .param("owner", lease.owner())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -69,42 +74,91 @@ class ImportJobRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = :id").param("id", id).query(ImportJobRepository::map).single();
     }
 
+    /** The user who submitted job {@code id} (the caller has found the job within their scope). */
+    @Unscoped("asked of a job the caller already found within their scope")
+    long requesterId(long id) {
+        return jdbc.sql("SELECT requester_id FROM import_job WHERE id = :id").param("id", id).query(Long.class).single();
+    }
+
     @Unscoped("the job runner works on the job it was handed")
     String localeOf(long id) {
         return jdbc.sql("SELECT locale FROM import_job WHERE id = :id").param("id", id).query(String.class).single();
     }
 
+    /** Progress of an unfinished job (a job another process has failed as abandoned stays failed). */
     @Unscoped("the job runner works on the job it was handed")
     void progress(long id, ImportJob.Status status, ImportJob.Phase phase, long processed) {
-        jdbc.sql("UPDATE import_job SET status = :status, phase = :phase, processed_rows = :processed WHERE id = :id")
+        jdbc.sql("UPDATE import_job SET status = :status, phase = :phase, processed_rows = :processed WHERE id = :id "
+                        + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("status", status.name()).param("phase", phase.name()).param("processed", processed).param("id", id).update();
     }
 
+    /** Records a job's outcome; the first outcome stays (a job failed as abandoned is not "succeeded" later). */
     @Unscoped("the job runner works on the job it was handed")
     void finish(long id, ImportJob.Status status, long total, long inserted, long updated, long unchanged, long errors,
                 String unknownColumns, String message) {
         jdbc.sql("UPDATE import_job SET status = :status, phase = 'DONE', total_rows = :total, processed_rows = :total, "
                         + "inserted_rows = :inserted, updated_rows = :updated, unchanged_rows = :unchanged, error_rows = :errors, "
-                        + "unknown_columns = :unknown, message = :message, finished_at = :now WHERE id = :id")
+                        + "unknown_columns = :unknown, message = :message, finished_at = :now WHERE id = :id "
+                        + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("status", status.name()).param("total", total).param("inserted", inserted).param("updated", updated)
                 .param("unchanged", unchanged).param("errors", errors).param("unknown", unknownColumns)
                 .param("message", message == null || message.length() <= 2000 ? message : message.substring(0, 2000))
                 .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).update();
     }
 
-    /** Jobs left queued or running by the previous process. */
-    @Unscoped("start-up housekeeping over all jobs")
-    List<ImportJob> interrupted() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE status IN ('QUEUED', 'RUNNING')")
-                .query(ImportJobRepository::map).list();
+    /** An unfinished job of another process, and who owns it. */
+    record Unfinished(long id, String typeCode, String ownerId) {
     }
 
-    /** Jobs a restart interrupted can never finish: say so instead of leaving them "running" forever. */
-    @Unscoped("start-up housekeeping over all jobs")
-    int failInterrupted(String message) {
+    /** Jobs queued or running in other processes (live or not: {@link #failAbandoned} decides). */
+    @Unscoped("housekeeping over all jobs")
+    List<Unfinished> unfinishedOfOthers() {
+        return jdbc.sql("SELECT id, type_code, owner_id FROM import_job WHERE status IN ('QUEUED', 'RUNNING') "
+                        + "AND (owner_id IS NULL OR owner_id <> :owner)")
+                .param("owner", lease.owner())
+                .query((rs, i) -> new Unfinished(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /**
+     * Fails job {@code id} if its owner is gone — {@code endedOwner} (a process of this host that has ended) still owns
+     * it, or its heartbeat is older than the lease — in one conditional UPDATE, so a job whose owner renewed it
+     * meanwhile is left alone. True if this call failed it (only then may its staged rows be removed).
+     */
+    @Unscoped("housekeeping over all jobs")
+    boolean failAbandoned(long id, String endedOwner, String message) {
+        Instant now = Times.now();
         return jdbc.sql("UPDATE import_job SET status = 'FAILED', phase = 'DONE', message = :message, finished_at = :now "
-                        + "WHERE status IN ('QUEUED', 'RUNNING')")
-                .param("message", message).param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).update();
+                        + "WHERE id = :id AND status IN ('QUEUED', 'RUNNING') AND (owner_id IS NULL OR owner_id = :ended "
+                        + "OR heartbeat_at IS NULL OR heartbeat_at < :expired)")
+                .param("id", id).param("ended", endedOwner == null ? "" : endedOwner).param("message", message)
+                .param("now", OffsetDateTime.ofInstant(now, Times.ZONE))
+                .param("expired", OffsetDateTime.ofInstant(lease.expiredBefore(now), Times.ZONE)).update() == 1;
+    }
+
+    /** Renews the heartbeat of this process's unfinished jobs. */
+    @Unscoped("housekeeping of this process's own jobs")
+    int renewLeases() {
+        return jdbc.sql("UPDATE import_job SET heartbeat_at = :now WHERE owner_id = :owner AND status IN ('QUEUED', 'RUNNING')")
+                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("owner", lease.owner()).update();
+    }
+
+    /**
+     * In the applying transaction: renews job {@code id}'s lease and locks its row if this process still owns it and
+     * it is still running — false if another process has failed it as abandoned meanwhile (then nothing may be applied).
+     */
+    @Unscoped("the job runner works on the job it was handed")
+    boolean holdLease(long id) {
+        return jdbc.sql("UPDATE import_job SET heartbeat_at = :now WHERE id = :id AND owner_id = :owner AND status = 'RUNNING'")
+                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).param("owner", lease.owner())
+                .update() == 1;
+    }
+
+    /** How many rows job {@code jobId} has in its staging table. */
+    @Unscoped("staging rows belong to the running job only")
+    long stagedRows(Staging<?> staging, long jobId) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + staging.stagingTable() + " WHERE job_id = :job").param("job", jobId)
+                .query(Long.class).single();
     }
 
     @Unscoped("the job runner works on the job it was handed")
@@ -258,14 +312,80 @@ class ImportJobRepository {
                 .param("job", jobId).query((rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
     }
 
-    /** Applies the staged file: one MERGE, inserting new keys and updating changed rows (version + 1). */
+    /** A record an import changes: its id, scope, the file row it comes from, its values before (null if new) and after. */
+    record ChangedRecord(long id, String scopePath, long rowNumber, Map<String, Object> before, Map<String, Object> after) {
+    }
+
+    /**
+     * Before the MERGE: the existing records the file changes, with their values before and as the MERGE will leave
+     * them (a column kept when blank keeps its value). Streamed, in the applying transaction.
+     */
     @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
-    int merge(Staging<?> staging, long jobId, String actor) {
+    void updatedRecords(Staging<?> staging, long jobId, Consumer<ChangedRecord> consumer) {
+        List<String> data = dataColumns(staging);
+        String before = String.join(", ", data.stream().map(c -> "t." + c).toList());
+        String after = String.join(", ", data.stream().map(c -> staging.keptWhenBlank().contains(c)
+                ? "COALESCE(s." + c + ", t." + c + ")" : "s." + c).toList());
+        streamRecords("SELECT t.id, o.path, s.row_no, " + before + ", " + after + " FROM " + staging.stagingTable() + " s JOIN "
+                + staging.targetTable() + " t ON t." + staging.keyColumn() + " = s." + staging.keyColumn()
+                + " JOIN org_unit o ON o.id = s.org_unit_id WHERE s.job_id = :job AND (" + changedCondition(staging) + ")",
+                jobId, null, data, true, consumer);
+    }
+
+    /** After the MERGE at {@code at}: the records it inserted (version 0, created at that instant), with their values. */
+    @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
+    void insertedRecords(Staging<?> staging, long jobId, OffsetDateTime at, Consumer<ChangedRecord> consumer) {
+        List<String> data = dataColumns(staging);
+        streamRecords("SELECT t.id, o.path, s.row_no, " + String.join(", ", data.stream().map(c -> "t." + c).toList()) + " FROM "
+                + staging.stagingTable() + " s JOIN " + staging.targetTable() + " t ON t." + staging.keyColumn() + " = s."
+                + staging.keyColumn() + " JOIN org_unit o ON o.id = t.org_unit_id WHERE s.job_id = :job AND t.version = 0 "
+                + "AND t.created_at = CAST(:at AS TIMESTAMP WITH TIME ZONE)", jobId, at, data, false, consumer);
+    }
+
+    private void streamRecords(String sql, long jobId, OffsetDateTime at, List<String> data, boolean withBefore,
+                               Consumer<ChangedRecord> consumer) {
+        var spec = jdbc.sql(sql).param("job", jobId);
+        if (at != null) {
+            spec.param("at", at);
+        }
+        try (var rows = spec.withFetchSize(1000).query((rs, i) -> {
+            Map<String, Object> first = values(rs, 4, data);
+            Map<String, Object> second = withBefore ? values(rs, 4 + data.size(), data) : null;
+            return new ChangedRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), withBefore ? first : null,
+                    withBefore ? second : first);
+        }).stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    /** The data columns from 1-based column {@code from} on, as JSON-friendly values (dates as dates). */
+    private static Map<String, Object> values(ResultSet rs, int from, List<String> data) throws SQLException {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            Object value = rs.getObject(from + i);
+            if (value instanceof java.sql.Date d) {
+                value = d.toLocalDate();
+            } else if (value instanceof java.sql.Timestamp t) {
+                value = t.toInstant();
+            }
+            values.put(data.get(i), value);
+        }
+        return values;
+    }
+
+    private static List<String> dataColumns(Staging<?> staging) {
         List<String> data = new java.util.ArrayList<>(staging.columns());
         data.add("org_unit_id");
-        String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn())).map(c -> c + " = s." + c).toList());
+        return data;
+    }
+
+    /** Applies the staged file: one MERGE at {@code at}, inserting new keys and updating changed rows (version + 1). */
+    @Unscoped("staging rows belong to the running job only; the checks above bounded them by scope")
+    int merge(Staging<?> staging, long jobId, String actor, OffsetDateTime at) {
+        List<String> data = dataColumns(staging);
+        String set = String.join(", ", data.stream().filter(c -> !c.equals(staging.keyColumn()))
+                .map(c -> staging.keptWhenBlank().contains(c) ? c + " = COALESCE(s." + c + ", t." + c + ")" : c + " = s." + c).toList());
         String now = "CAST(:now AS TIMESTAMP WITH TIME ZONE)";
-        OffsetDateTime at = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
         int merged = jdbc.sql("MERGE INTO " + staging.targetTable() + " t USING (SELECT * FROM " + staging.stagingTable()
                         + " WHERE job_id = :job) s ON (t." + staging.keyColumn() + " = s." + staging.keyColumn() + ") "
                         + "WHEN MATCHED AND (" + changedCondition(staging) + ") THEN UPDATE SET " + set
@@ -291,9 +411,10 @@ class ImportJobRepository {
     }
 
     private static String changedCondition(Staging<?> staging) {
-        List<String> data = new java.util.ArrayList<>(staging.columns());
-        data.add("org_unit_id");
-        return String.join(" OR ", data.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
+        List<String> data = dataColumns(staging);
+        return String.join(" OR ", data.stream().map(c -> staging.keptWhenBlank().contains(c)
+                ? "(s." + c + " IS NOT NULL AND t." + c + " IS DISTINCT FROM s." + c + ")"
+                : "t." + c + " IS DISTINCT FROM s." + c).toList());
     }
 
     private static ImportJob map(ResultSet rs, int row) throws SQLException {

@@ -42,10 +42,23 @@ public final class ImportRow {
         return violations;
     }
 
+    /**
+     * The cell's text, null when blank. In a personal-data column a masked value (as exports write it, 138****1234)
+     * is no value: null, so an update leaves the stored one (see {@link Staging#keptWhenBlank()}); in a required
+     * column (a key) it is an error.
+     */
     public String text(String field) {
         SourceRow.Cell cell = cell(field);
         String value = cell == null || cell.isEmpty() || cell.isFormula() ? null : CellValues.text(cell);
         if (value != null && value.isBlank()) {
+            value = null;
+        }
+        ImportColumn column = columns.get(field);
+        if (column != null && column.isMasked(value)) {
+            if (column.required()) {
+                violations.add(FieldViolation.of(field, "import.cell.masked", column.header(), value));
+                return null;
+            }
             value = null;
         }
         return required(field, value);

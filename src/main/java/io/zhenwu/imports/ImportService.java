@@ -3,11 +3,14 @@ package io.zhenwu.imports;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.FieldViolation;
+import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.MissingScopeException;
 import io.zhenwu.shared.NotFoundException;
 import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.PageResult;
+import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Problems;
+import io.zhenwu.shared.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,9 +62,12 @@ public class ImportService {
     /** What an xlsx upload may unpack to and hold in memory (zhenwu.imports.xlsx.*). */
     private final XlsxLimits xlsxLimits;
     private final ThreadPoolTaskExecutor executor;
+    private final JobLease lease;
 
     ImportService(ImportTypes types, ImportJobRepository jobs, TransactionTemplate tx, ApplicationEventPublisher events,
-                  Problems problems, @Value("${zhenwu.files.dir:./data/files}") Path filesDir, XlsxLimits xlsxLimits) {
+                  Problems problems, JobLease lease, @Value("${zhenwu.files.dir:./data/files}") Path filesDir,
+                  XlsxLimits xlsxLimits) {
+        this.lease = lease;
         this.xlsxLimits = xlsxLimits;
         this.types = types;
         this.jobs = jobs;
@@ -76,15 +84,29 @@ public class ImportService {
         executor.initialize();
     }
 
+    /** Once started (web instance or CLI command): fail what dead processes left, then keep this process's leases. */
     @EventListener(ApplicationReadyEvent.class)
+    void startLeases() {
+        failInterruptedJobs();
+        lease.start(jobs::renewLeases, this::failInterruptedJobs);
+    }
+
+    /**
+     * Fails the unfinished jobs whose owning process is gone (see {@link JobLease}) and removes their staged rows (on
+     * PostgreSQL: their own tables), which would otherwise stay behind for good. A job another live process is running
+     * — a web instance beside this CLI command, or the other way round — is left alone.
+     */
     void failInterruptedJobs() {
-        // Their staged rows (on PostgreSQL: their own tables) would otherwise stay behind for good.
-        for (ImportJob job : jobs.interrupted()) {
-            types.find(job.typeCode()).ifPresent(type -> jobs.clearStaging(type.staging(), job.id()));
+        int n = 0;
+        for (ImportJobRepository.Unfinished job : jobs.unfinishedOfOthers()) {
+            String endedOwner = lease.ownerEndedOnThisHost(job.ownerId()) ? job.ownerId() : null;
+            if (jobs.failAbandoned(job.id(), endedOwner, "interrupted: the process running it ended; upload the file again")) {
+                types.find(job.typeCode()).ifPresent(type -> jobs.clearStaging(type.staging(), job.id()));
+                n++;
+            }
         }
-        int n = jobs.failInterrupted("interrupted by a restart; upload the file again");
         if (n > 0) {
-            log.warn("{} import job(s) were interrupted by a restart and marked failed", n);
+            log.warn("{} import job(s) whose process ended were marked failed", n);
         }
     }
 
@@ -122,35 +144,94 @@ public class ImportService {
         return jobs.list(scope, page);
     }
 
-    /** Writes the error report of a rejected job: every original row, its Excel row number and its errors. */
-    public void writeErrorReport(DataScope scope, long id, OutputStream out) {
-        ImportJob job = job(scope, id);
+    /**
+     * Checks, before any byte is written, that the caller may have the error report of job {@code id}: a job of their
+     * scope that was rejected with row errors (else 404), and the caller its submitter or a holder of
+     * {@link Permission#VIEW_PERSONAL_DATA} (else 403); asking for it unmasked needs that permission (403).
+     */
+    public ImportJob checkErrorReport(Actor actor, long id, boolean unmaskedRequested) {
+        ImportJob job = job(actor.scope(), id);
+        if (!job.hasErrorReport()) {
+            throw new NotFoundException("import_error_report", id);
+        }
+        boolean permitted = actor.has(Permission.VIEW_PERSONAL_DATA);
+        if (!permitted && jobs.requesterId(id) != actor.userId()) {
+            throw new AccessDeniedException("only the submitter or a holder of VIEW_PERSONAL_DATA gets the error report");
+        }
+        if (unmaskedRequested && !permitted) {
+            throw new AccessDeniedException("VIEW_PERSONAL_DATA required");
+        }
+        return job;
+    }
+
+    /**
+     * Writes the error report of a rejected job: only the rows in error — their Excel row number, their cells and
+     * their errors. Masked (personal columns masked, columns the type does not know left out) unless asked for
+     * unmasked with the permission; every download is audited before the first byte.
+     */
+    public void writeErrorReport(Actor actor, long id, boolean unmaskedRequested, OutputStream out) {
+        ImportJob job = checkErrorReport(actor, id, unmaskedRequested);
         ImportType<?> type = types.get(job.typeCode());
+        tx.executeWithoutResult(s -> events.publishEvent(new ImportEvents.ErrorReportDownloaded(job, unmaskedRequested,
+                actor.scope().path())));
         Path file = storedFile(id, job.fileName());
         List<Object[]> pending = new ArrayList<>();
         var errorCursor = new ErrorCursor();
         try (TabularReader reader = TabularReader.open(file, job.fileName(), xlsxLimits)) {
+            ReportColumns columns = ReportColumns.of(type, reader.header(), unmaskedRequested);
             List<String> header = new ArrayList<>();
             header.add(problems.message("import.report.row", Locale.SIMPLIFIED_CHINESE));
-            header.addAll(reader.header());
+            header.addAll(columns.headers());
             header.add(problems.message("import.report.errors", Locale.SIMPLIFIED_CHINESE));
             try (XlsxTableWriter writer = new XlsxTableWriter(out, problems.message("import.report.sheet", Locale.SIMPLIFIED_CHINESE),
                     header)) {
                 // Errors stream in row order from the database and are merged with the re-read file.
-                jobs.errors(scope, id, pending::add);
+                jobs.errors(actor.scope(), id, pending::add);
                 while (reader.next()) {
                     SourceRow row = reader.current();
+                    String messages = errorCursor.messagesFor(pending, row.rowNumber());
+                    if (messages.isEmpty()) {
+                        continue;
+                    }
                     List<Object> values = new ArrayList<>();
                     values.add(row.rowNumber());
-                    for (int i = 0; i < reader.header().size(); i++) {
-                        values.add(CellValues.text(row.cell(i)));
-                    }
-                    values.add(errorCursor.messagesFor(pending, row.rowNumber()));
+                    values.addAll(columns.cells(row));
+                    values.add(messages);
                     writer.writeRow(values);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's columns an error report repeats, and how: all as they are, or masked (known columns only). */
+    private record ReportColumns(List<Integer> indexes, List<String> headers, List<ImportColumn> masks) {
+
+        static ReportColumns of(ImportType<?> type, List<String> fileHeader, boolean unmasked) {
+            HeaderMapping mapping = HeaderMapping.of(type.columns(), fileHeader);
+            List<Integer> indexes = new ArrayList<>();
+            List<String> headers = new ArrayList<>();
+            List<ImportColumn> masks = new ArrayList<>();
+            for (int i = 0; i < fileHeader.size(); i++) {
+                ImportColumn column = mapping.column(i);
+                if (unmasked || column != null) {
+                    indexes.add(i);
+                    headers.add(fileHeader.get(i));
+                    masks.add(unmasked ? null : column);
+                }
+            }
+            return new ReportColumns(indexes, headers, masks);
+        }
+
+        List<Object> cells(SourceRow row) {
+            List<Object> values = new ArrayList<>(indexes.size());
+            for (int i = 0; i < indexes.size(); i++) {
+                String text = CellValues.text(row.cell(indexes.get(i)));
+                ImportColumn column = masks.get(i);
+                values.add(column == null || !column.isPersonal() || text.isEmpty() ? text : column.mask().apply(text));
+            }
+            return values;
         }
     }
 
@@ -187,7 +268,7 @@ public class ImportService {
 
     private long prepare(Actor actor, String typeCode, String fileName, InputStream content, Locale locale) {
         ImportType<?> type = types.get(typeCode);
-        types.checkRole(actor, type);
+        types.checkImportRole(actor, type);
         if (actor.scope() == null) {
             throw new MissingScopeException();
         }
@@ -197,8 +278,10 @@ public class ImportService {
             Path target = storedFile(id, name);
             Files.createDirectories(target.getParent());
             Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // Never a job left queued for good: it failed, and says so.
+            jobs.finish(id, ImportJob.Status.FAILED, 0, 0, 0, 0, 0, null, problems.message("import.failed", locale));
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         return id;
     }
@@ -207,11 +290,19 @@ public class ImportService {
         return filesDir.resolve("imports").resolve(Long.toString(jobId)).resolve(fileName);
     }
 
-    private static String sanitize(String fileName) {
-        String base = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        base = base.replaceAll("[\\x00-\\x1f/:*?\"<>|]", "_").strip();
-        if (base.isEmpty()) {
+    /**
+     * The name the upload is stored under: its last path segment, control and reserved characters replaced. A name
+     * that is no file name at all ({@code .}, {@code ..}, only dots or spaces) is refused before a job exists.
+     */
+    static String sanitize(String fileName) {
+        String base = fileName == null ? "upload" : fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = base.replaceAll("[\\x00-\\x1f:*?\"<>|]", "_").strip();
+        if (base.isEmpty() && fileName != null && fileName.isBlank()) {
             base = "upload";
+        }
+        if (base.isEmpty() || base.chars().allMatch(c -> c == '.' || Character.isWhitespace(c))) {
+            throw new InvalidInputException("file", "import.file.name", fileName);
         }
         return base.length() > 200 ? base.substring(base.length() - 200) : base;
     }
@@ -223,6 +314,9 @@ public class ImportService {
         ImportType<?> type = types.get(job.typeCode());
         try {
             runTyped(job, type, actor, locale, progress == null ? n -> { } : progress);
+        } catch (IncompleteImport e) {
+            log.error("Import job {} failed: {}", jobId, e.getMessage());
+            jobs.finish(jobId, ImportJob.Status.FAILED, 0, 0, 0, 0, 0, null, problems.message(e.messageKey, locale, e.args));
         } catch (RuntimeException e) {
             log.error("Import job {} failed", jobId, e);
             jobs.finish(jobId, ImportJob.Status.FAILED, 0, 0, 0, 0, 0, null, problems.message("import.failed", locale));
@@ -243,6 +337,7 @@ public class ImportService {
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.READING, 0);
         Path file = storedFile(jobId, job.fileName());
         long rows = 0;
+        long stagedRows = 0;
         String unknown;
         List<Object[]> errors = new ArrayList<>();
         // Org unit codes resolved once per job within the importer's scope (-1: unknown, inactive or out of scope).
@@ -279,6 +374,7 @@ public class ImportService {
                         withRow[2] = orgUnitId;
                         System.arraycopy(values, 1, withRow, 3, values.length - 1);
                         staged.write(withRow);
+                        stagedRows++;
                     } else {
                         int seq = 0;
                         for (FieldViolation v : distinct(violations)) {
@@ -340,10 +436,27 @@ public class ImportService {
         // All or nothing: the counts and the MERGE in one transaction.
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.APPLYING, rows);
         long total = rows;
+        long expected = stagedRows;
         List<ImportType.RowViolation> refused = tx.execute(status -> {
+            if (!jobs.holdLease(jobId)) {
+                throw new IncompleteImport("import.incomplete.taken");
+            }
             jobs.allowLargeJoins();
             long[] counts = jobs.counts(staging, jobId);
-            jobs.merge(staging, jobId, actor.username());
+            // What is applied must be what was read: staged rows removed behind the job's back fail it, never a
+            // "succeeded" with rows missing.
+            if (counts[0] + counts[1] + counts[2] != expected) {
+                throw new IncompleteImport("import.incomplete.staged", expected, counts[0] + counts[1] + counts[2]);
+            }
+            OffsetDateTime at = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
+            ImportAudit audit = new ImportAudit(events, type, jobId, actor);
+            jobs.updatedRecords(staging, jobId, audit::updated);
+            int merged = jobs.merge(staging, jobId, actor.username(), at);
+            jobs.insertedRecords(staging, jobId, at, audit::inserted);
+            audit.flush();
+            if (merged != counts[0] + counts[1] || audit.insertedCount() != counts[0] || audit.updatedCount() != counts[1]) {
+                throw new IncompleteImport("import.incomplete.merged", counts[0] + counts[1], merged);
+            }
             List<ImportType.RowViolation> violations = type.checkApplied(actor, jobId);
             if (!violations.isEmpty()) {
                 // Rules judged on the applied data refuse the file: undo the MERGE, keep nothing.
@@ -365,6 +478,18 @@ public class ImportService {
         }
         log.info("Import job {} ({}, {} rows): read+stage {} ms, checks {} ms, merge {} ms", jobId, type.code(), rows,
                 (read - started) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+    }
+
+    /** The job cannot be applied as read (rows missing, or the job taken over): it fails, the transaction rolls back. */
+    private static final class IncompleteImport extends RuntimeException {
+        private final String messageKey;
+        private final Object[] args;
+
+        IncompleteImport(String messageKey, Object... args) {
+            super(messageKey + " " + java.util.Arrays.toString(args));
+            this.messageKey = messageKey;
+            this.args = args;
+        }
     }
 
     private static String header(ImportType<?> type, String field) {
@@ -418,6 +543,12 @@ public class ImportService {
             Map<String, ImportColumn> byField = new LinkedHashMap<>();
             columns.forEach(c -> byField.put(c.field(), c));
             return new HeaderMapping(byField, fieldByIndex, unknown, missing);
+        }
+
+        /** The type's column the file's column {@code index} fills, or null (an unknown or repeated header). */
+        ImportColumn column(int index) {
+            String field = fieldByIndex.get(index);
+            return field == null ? null : columnsByField.get(field);
         }
 
         ImportRow row(SourceRow source) {

@@ -22,8 +22,14 @@ public interface ImportType<R> extends ExportType {
     /** Message key of the plural label, e.g. {@code registry.enterprise.plural}. */
     String labelKey();
 
-    /** Roles that may import and export this type. */
+    /** Roles that may export this type. */
     Set<Role> roles();
+
+    /**
+     * Roles that may import this type: exactly those that may write its records through its forms and API (an import
+     * is a bulk write, not a way around them).
+     */
+    Set<Role> importRoles();
 
     List<ImportColumn> columns();
 

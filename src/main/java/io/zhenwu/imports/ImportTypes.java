@@ -37,11 +37,15 @@ public class ImportTypes {
         return find(code).orElseThrow(() -> new NotFoundException("import_type", code));
     }
 
-    /** The roles a type declares; anyone else is refused (403), whatever their scope. */
-    public void checkRole(Actor actor, ImportType<?> type) {
-        if (type.roles().stream().noneMatch(actor::hasRole)) {
-            throw new AccessDeniedException("role may not import or export " + type.code());
+    /** The roles a type admits to importing (its writers); anyone else is refused (403), whatever their scope. */
+    public void checkImportRole(Actor actor, ImportType<?> type) {
+        if (!mayImport(actor, type)) {
+            throw new AccessDeniedException("role may not import " + type.code());
         }
+    }
+
+    public boolean mayImport(Actor actor, ImportType<?> type) {
+        return type.importRoles().stream().anyMatch(actor::hasRole);
     }
 
 }

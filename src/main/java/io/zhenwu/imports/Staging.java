@@ -1,6 +1,7 @@
 package io.zhenwu.imports;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,9 +25,24 @@ import java.util.function.Function;
  * @param afterMerge statements run in the applying transaction right after the MERGE, with {@code :job}, {@code :now}
  *                (the timestamp the MERGE wrote into {@code created_at}/{@code updated_at}) and {@code :actor}: for
  *                targets that keep more than the row itself (a data value's revision history)
+ * @param keptWhenBlank data columns an update never clears: a null staged value (a blank cell, or a masked one — see
+ *                {@link ImportColumn#personal}) leaves the stored value as it is, and does not count as a change
  */
 public record Staging<R>(String targetTable, String stagingTable, String keyColumn, List<String> columns,
-                         Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare, List<String> afterMerge) {
+                         Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare, List<String> afterMerge,
+                         Set<String> keptWhenBlank) {
+
+    public Staging {
+        keptWhenBlank = Set.copyOf(keptWhenBlank);
+        if (!columns.containsAll(keptWhenBlank)) {
+            throw new IllegalArgumentException("kept columns " + keptWhenBlank + " are not all among " + columns);
+        }
+    }
+
+    public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
+                   Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare, List<String> afterMerge) {
+        this(targetTable, stagingTable, keyColumn, columns, values, checks, prepare, afterMerge, Set.of());
+    }
 
     public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
                    Function<R, Object[]> values, List<StagingCheck> checks, List<String> prepare) {
@@ -37,6 +53,11 @@ public record Staging<R>(String targetTable, String stagingTable, String keyColu
     public Staging(String targetTable, String stagingTable, String keyColumn, List<String> columns,
                    Function<R, Object[]> values, List<StagingCheck> checks) {
         this(targetTable, stagingTable, keyColumn, columns, values, checks, List.of(), List.of());
+    }
+
+    /** This staging with {@code kept} as {@link #keptWhenBlank()} columns (a personal column masked on export). */
+    public Staging<R> keepingWhenBlank(String... kept) {
+        return new Staging<>(targetTable, stagingTable, keyColumn, columns, values, checks, prepare, afterMerge, Set.of(kept));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.zhenwu.indicators;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -79,9 +80,17 @@ class DataValueImportType implements ImportType<DataValueImportType.Row> {
         return "indicator.values.plural";
     }
 
+    /** Who enters values: as {@code PUT /api/v1/data-values} and the entry form admit them. */
+    private static final Set<Role> WRITERS = Set.of(Role.ADMIN, Role.STAFF, Role.CADRE);
+
     @Override
     public Set<Role> roles() {
-        return Set.of(Role.ADMIN, Role.STAFF, Role.CADRE);
+        return WRITERS;
+    }
+
+    @Override
+    public Set<Role> importRoles() {
+        return WRITERS;
     }
 
     @Override
@@ -185,6 +194,11 @@ class DataValueImportType implements ImportType<DataValueImportType.Row> {
             }
         }
         return violations;
+    }
+
+    @Override
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("indicator", "org"));
     }
 
     @Override

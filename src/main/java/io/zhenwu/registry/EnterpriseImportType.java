@@ -1,5 +1,6 @@
 package io.zhenwu.registry;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** 企业台账 through the import/export pipeline: the columns town staff keep, checked by {@link EnterpriseRules}. */
@@ -24,7 +26,7 @@ class EnterpriseImportType extends RegistryImportType<EnterpriseDraft> {
             ImportColumn.optional("industryCode", "行业代码", "Industry code", "3021"),
             ImportColumn.optional("address", "地址", "Address", "句容市下蜀镇临港工业集中区"),
             ImportColumn.optional("legalRepresentative", "法定代表人", "Legal representative", "张三"),
-            ImportColumn.optional("contactPhone", "联系电话", "Contact phone", "0511-87654321"),
+            ImportColumn.optional("contactPhone", "联系电话", "Contact phone", "0511-87654321").personal(Masking::phone),
             ImportColumn.optional("status", "经营状态", "Status", "在营"),
             ImportColumn.optional("establishedOn", "成立日期", "Established on", "2015-06-18"),
             ImportColumn.optional("aboveScaleFrom", "入规日期", "Above scale from", "2023-03-01"),
@@ -57,7 +59,7 @@ class EnterpriseImportType extends RegistryImportType<EnterpriseDraft> {
 
     @Override
     public Staging<EnterpriseDraft> staging() {
-        return new Staging<>("enterprise", "enterprise_staging", "credit_code",
+        return new Staging<EnterpriseDraft>("enterprise", "enterprise_staging", "credit_code",
                 List.of("credit_code", "name", "industry_code", "address", "legal_representative", "contact_phone", "status",
                         "established_on", "above_scale_from", "above_scale_to", "night_production_from", "night_production_to"),
                 d -> new Object[]{d.orgUnitCode(), d.creditCode(), d.name(), d.industryCode(), d.address(),
@@ -65,12 +67,19 @@ class EnterpriseImportType extends RegistryImportType<EnterpriseDraft> {
                         d.aboveScaleTo(), d.nightProductionFrom(), d.nightProductionTo()},
                 List.of(new Staging.StagingCheck("orgUnitCode", "registry.enterprise.orgUnitType",
                         "SELECT s.row_no, s.org_code FROM enterprise_staging s JOIN org_unit o ON o.id = s.org_unit_id "
-                                + "WHERE s.job_id = :job AND o.unit_type NOT IN ('TOWN', 'SUBDISTRICT', 'VILLAGE', 'COMMUNITY', 'PARK')")));
+                                + "WHERE s.job_id = :job AND o.unit_type NOT IN ('TOWN', 'SUBDISTRICT', 'VILLAGE', 'COMMUNITY', 'PARK')")))
+                .keepingWhenBlank("contact_phone");
     }
 
     @Override
     public boolean hasPersonalData() {
         return true;
+    }
+
+    @Override
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("q", "org", "status", "aboveScale", "nightProduction"));
+        EnterpriseQuery.from(filters);
     }
 
     @Override

@@ -14,7 +14,7 @@ public record EnterpriseQuery(String text, String orgUnitCode, EnterpriseStatus 
     /** From request parameters (list page, API, export links): q, org, status, aboveScale, nightProduction. */
     public static EnterpriseQuery from(Map<String, String> p) {
         return new EnterpriseQuery(blank(p.get("q")), blank(p.get("org")), enumOrNull(p.get("status")),
-                bool(p.get("aboveScale")), bool(p.get("nightProduction")));
+                bool("aboveScale", p.get("aboveScale")), bool("nightProduction", p.get("nightProduction")));
     }
 
     /** The non-empty filters as parameters again (for export links and pagers). */
@@ -32,8 +32,16 @@ public record EnterpriseQuery(String text, String orgUnitCode, EnterpriseStatus 
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static Boolean bool(String s) {
-        return s == null || s.isBlank() ? null : Boolean.valueOf(s.strip());
+    /** true or false; anything else is refused (read as false, "maybe" would filter the list without saying so). */
+    private static Boolean bool(String field, String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new io.zhenwu.shared.InvalidInputException(field, "validation.type", field);
+        };
     }
 
     private static EnterpriseStatus enumOrNull(String s) {

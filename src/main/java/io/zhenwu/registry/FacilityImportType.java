@@ -1,5 +1,6 @@
 package io.zhenwu.registry;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +66,12 @@ class FacilityImportType extends RegistryImportType<FacilityDraft> {
                 List.of("UPDATE facility_staging SET facility_type = (SELECT t.code FROM facility_type t "
                         + "WHERE t.name_zh = facility_staging.facility_type) WHERE job_id = :job "
                         + "AND EXISTS (SELECT 1 FROM facility_type t WHERE t.name_zh = facility_staging.facility_type)"));
+    }
+
+    @Override
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("q", "org", "type", "status"));
+        FacilityQuery.from(filters);
     }
 
     @Override

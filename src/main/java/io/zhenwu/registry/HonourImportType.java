@@ -1,5 +1,6 @@
 package io.zhenwu.registry;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -129,17 +131,27 @@ class HonourImportType extends RegistryImportType<HonourImportType.Row> {
     }
 
     @Override
-    public void export(Actor actor, Map<String, String> filters, boolean unmasked, Consumer<List<Object>> row) {
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("year"));
+        year(filters);
+    }
+
+    /** The award year filter, or null for every year. */
+    private static Integer year(Map<String, String> filters) {
         String year = filters.get("year");
-        Integer y = null;
-        if (year != null && !year.isBlank()) {
-            try {
-                y = Integer.valueOf(year.strip());
-            } catch (NumberFormatException e) {
-                throw new io.zhenwu.shared.InvalidInputException("year", "validation.type", "year");
-            }
+        if (year == null || year.isBlank()) {
+            return null;
         }
-        honours.forEach(actor.scope(), y, h -> row.accept(Arrays.asList(h.creditCode(), h.typeNameZh(),
+        try {
+            return Integer.valueOf(year.strip());
+        } catch (NumberFormatException e) {
+            throw new io.zhenwu.shared.InvalidInputException("year", "validation.type", "year");
+        }
+    }
+
+    @Override
+    public void export(Actor actor, Map<String, String> filters, boolean unmasked, Consumer<List<Object>> row) {
+        honours.forEach(actor.scope(), year(filters), h -> row.accept(Arrays.asList(h.creditCode(), h.typeNameZh(),
                 LEVEL_NAMES.get(h.level()).get(0), h.awardYear(), h.issuingBody(), h.note())));
     }
 }

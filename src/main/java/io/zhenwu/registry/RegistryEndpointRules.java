@@ -15,7 +15,8 @@ import java.util.List;
 class RegistryEndpointRules implements EndpointRules {
 
     private static final Role[] READERS = {Role.ADMIN, Role.LEADER, Role.STAFF, Role.CADRE, Role.INSPECTOR};
-    private static final Role[] WRITERS = {Role.ADMIN, Role.STAFF, Role.CADRE};
+    /** Who registers and edits, by form, API or import ({@link RegistryImportType#importRoles()}). */
+    static final Role[] WRITERS = {Role.ADMIN, Role.STAFF, Role.CADRE};
 
     @Override
     public List<EndpointRule> rules() {

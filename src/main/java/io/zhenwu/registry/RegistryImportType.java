@@ -10,8 +10,10 @@ import java.util.Set;
 /** What every registry record type says the same way to the pipeline: its code, label, columns and who may use it. */
 abstract class RegistryImportType<R> implements ImportType<R> {
 
-    /** The registry's keepers: they import and export its ledgers (auditors and inspectors do not). */
+    /** Who exports the ledgers (auditors and inspectors do not). */
     private static final Set<Role> ROLES = Set.of(Role.ADMIN, Role.LEADER, Role.STAFF, Role.CADRE);
+    /** Who imports them: the registry's writers, as its forms and API admit them (leaders read, they do not edit). */
+    private static final Set<Role> IMPORTERS = Set.of(RegistryEndpointRules.WRITERS);
 
     private final String code;
     private final String labelKey;
@@ -36,6 +38,11 @@ abstract class RegistryImportType<R> implements ImportType<R> {
     @Override
     public Set<Role> roles() {
         return ROLES;
+    }
+
+    @Override
+    public Set<Role> importRoles() {
+        return IMPORTERS;
     }
 
     @Override

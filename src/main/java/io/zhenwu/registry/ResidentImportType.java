@@ -1,5 +1,6 @@
 package io.zhenwu.registry;
 
+import io.zhenwu.imports.ExportType;
 import io.zhenwu.imports.ImportColumn;
 import io.zhenwu.imports.ImportRow;
 import io.zhenwu.imports.ImportType;
@@ -28,11 +29,11 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
 
     private static final List<ImportColumn> COLUMNS = List.of(
             ImportColumn.required("name", "姓名", "Name", "张三"),
-            ImportColumn.required("idNumber", "公民身份号码", "ID number", "321183195005120014"),
+            ImportColumn.required("idNumber", "公民身份号码", "ID number", "321183195005120014").personal(Masking::residentId),
             ImportColumn.required("orgUnitCode", "所属单位代码", "Org unit code", "321183102201"),
             ImportColumn.optional("householdNo", "户编号", "Household number", "KQ-0001"),
             ImportColumn.optional("relationToHead", "与户主关系", "Relation to head", "户主"),
-            ImportColumn.optional("phone", "联系电话", "Phone", "13812345678"),
+            ImportColumn.optional("phone", "联系电话", "Phone", "13812345678").personal(Masking::phone),
             ImportColumn.optional("tags", "标签", "Tags", "种粮农户、退役军人"));
 
     /** Tags in one cell: 、 or , or ； (either width), or spaces. */
@@ -80,7 +81,7 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
 
     @Override
     public Staging<ResidentDraft> staging() {
-        return new Staging<>("resident", "resident_staging", "id_number",
+        return new Staging<ResidentDraft>("resident", "resident_staging", "id_number",
                 List.of("id_number", "name", "gender", "birth_date", "household_no", "relation_to_head", "phone", "tags"),
                 d -> {
                     ResidentId id = new ResidentId(d.idNumber());
@@ -104,12 +105,19 @@ class ResidentImportType extends RegistryImportType<ResidentDraft> {
                                         + "AND s.relation_to_head = 'HEAD' AND EXISTS (SELECT 1 FROM resident r WHERE r.household_no = s.household_no "
                                         + "AND r.relation_to_head = 'HEAD' AND r.id_number <> s.id_number AND NOT EXISTS (SELECT 1 "
                                         + "FROM resident_staging c WHERE c.job_id = s.job_id AND c.id_number = r.id_number "
-                                        + "AND (c.relation_to_head IS NULL OR c.relation_to_head <> 'HEAD' OR c.household_no <> r.household_no)))")));
+                                        + "AND (c.relation_to_head IS NULL OR c.relation_to_head <> 'HEAD' OR c.household_no <> r.household_no)))")))
+                .keepingWhenBlank("phone");
     }
 
     @Override
     public boolean hasPersonalData() {
         return true;
+    }
+
+    @Override
+    public void checkFilters(Map<String, String> filters) {
+        ExportType.refuseUnknownFilters(filters, Set.of("q", "org", "tag", "householdNo"));
+        ResidentQuery.from(filters);
     }
 
     @Override

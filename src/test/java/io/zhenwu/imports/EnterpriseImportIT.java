@@ -26,6 +26,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,9 @@ class EnterpriseImportIT {
 
     @Autowired
     ImportTypes types;
+
+    @Autowired
+    JobLease lease;
 
     @TempDir
     Path dir;
@@ -164,8 +168,8 @@ class EnterpriseImportIT {
                 List.of(a, name, village.code(), address, LocalDate.of(1999, 12, 31))))).unchangedRows()).isEqualTo(1);
     }
 
-    @Test
-    void aJobARestartInterruptedIsFailedAndItsStagedRowsAreGone() {
+    /** A running job with one staged row, owned by {@code owner} whose last heartbeat was at {@code heartbeat}. */
+    long runningJobOf(String owner, OffsetDateTime heartbeat) {
         long id = jobs.create("enterprises", "断电.csv", "admin", 1, town.path(), "zh-CN");
         jobs.progress(id, ImportJob.Status.RUNNING, ImportJob.Phase.READING, 1);
         Staging<?> staging = types.get("enterprises").staging();
@@ -174,12 +178,63 @@ class EnterpriseImportIT {
                     null, null, null, null, null});
             staged.finish();
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, id)).isEqualTo(1);
+        jdbc.update("UPDATE import_job SET owner_id = ?, heartbeat_at = ? WHERE id = ?", owner, heartbeat, id);
+        assertThat(stagedRows(id)).isEqualTo(1);
+        return id;
+    }
+
+    long stagedRows(long jobId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, jobId);
+    }
+
+    @Test
+    void aJobARestartInterruptedIsFailedAndItsStagedRowsAreGone() {
+        // Its process on another host stopped renewing the lease an hour ago.
+        long id = runningJobOf("other-host/4242/deadbeef", OffsetDateTime.now().minusHours(1));
 
         imports.failInterruptedJobs();
 
         assertThat(jobs.get(id).status()).isEqualTo(ImportJob.Status.FAILED);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise_staging WHERE job_id = ?", Long.class, id)).isZero();
+        assertThat(stagedRows(id)).isZero();
+    }
+
+    @Test
+    void aJobWhoseProcessOnThisHostEndedIsFailedAtOnce() {
+        String host = lease.owner().split("/")[0];
+        long id = runningJobOf(host + "/" + Integer.MAX_VALUE + "/deadbeef", OffsetDateTime.now());
+
+        imports.failInterruptedJobs();
+
+        assertThat(jobs.get(id).status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(stagedRows(id)).isZero();
+    }
+
+    @Test
+    void theCleanupOfAnotherProcessLeavesALiveJobAndItsStagedRowsAlone() {
+        // A CLI command started beside a running web instance: the instance's job has a fresh heartbeat.
+        long id = runningJobOf("other-host/4242/cafebabe", OffsetDateTime.now());
+
+        imports.failInterruptedJobs();
+
+        assertThat(jobs.get(id).status()).isEqualTo(ImportJob.Status.RUNNING);
+        assertThat(stagedRows(id)).isEqualTo(1);
+        jdbc.update("UPDATE import_job SET status = 'FAILED' WHERE id = ?", id);
+        jobs.clearStaging(types.get("enterprises").staging(), id);
+    }
+
+    @Test
+    void aJobWhoseStagedRowsWentMissingFailsAndChangesNothing() throws IOException {
+        String a = creditCode(), b = creditCode(), c = creditCode();
+        Path file = xlsx("被删.xlsx", HEADER, List.of(
+                List.of(a, "甲公司", village.code(), "", "", ""),
+                List.of(b, "乙公司", village.code(), "", "", ""),
+                List.of(c, "丙公司", village.code(), "", "", "")));
+        // Once the file is read and staged, something else deletes one staged row (as the old start-up cleanup did).
+        ImportJob job = imports.importNow(townStaff, "enterprises", file, Locale.SIMPLIFIED_CHINESE, n -> jdbc.update(
+                "DELETE FROM enterprise_staging WHERE credit_code = ?", c));
+        assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(job.message()).contains("3").contains("2");
+        assertThat(count(a, b, c)).as("nothing of the file is written").isZero();
     }
 
     @Test
@@ -197,7 +252,8 @@ class EnterpriseImportIT {
         assertThat(count(good, bad)).as("a rejected file changes nothing").isZero();
 
         var report = new ByteArrayOutputStream();
-        imports.writeErrorReport(townStaff.scope(), job.id(), report);
+        Actor permitted = new Actor(4, "leader", townStaff.scope(), Set.of(Role.LEADER), Set.of(Permission.VIEW_PERSONAL_DATA));
+        imports.writeErrorReport(permitted, job.id(), true, report);
         Path reportFile = dir.resolve("report.xlsx");
         Files.write(reportFile, report.toByteArray());
         try (TabularReader reader = TabularReader.open(reportFile, "report.xlsx")) {
@@ -205,15 +261,52 @@ class EnterpriseImportIT {
             assertThat(reader.header()).last().isEqualTo("错误说明");
             assertThat(reader.header()).contains("统一社会信用代码", "备注（自用）");
             int errorColumn = reader.header().size() - 1;
-            assertThat(reader.next()).isTrue();
-            assertThat(reader.current().text(0)).isEqualTo("2");
-            assertThat(reader.current().text(errorColumn)).isEmpty();
-            assertThat(reader.next()).isTrue();
+            assertThat(reader.next()).as("only the rows in error").isTrue();
             assertThat(reader.current().text(0)).as("row numbers as Excel shows them").isEqualTo("3");
             assertThat(reader.current().text(1)).isEqualTo(bad);
             assertThat(reader.current().text(errorColumn)).contains("校验位错误").contains("应为 " + CreditCode.checkCharacter(bad.substring(0, 17)));
             assertThat(reader.next()).isFalse();
         }
+    }
+
+    @Test
+    void theErrorReportHasOnlyTheRowsInErrorMaskedForTheSubmitterRefusedToOthersAndEveryDownloadAudited() throws IOException {
+        String good = creditCode(), bad = wrongCheck(creditCode());
+        List<String> header = new ArrayList<>(HEADER);
+        header.add("身份证号（备注）");
+        ImportJob job = run(townStaff, xlsx("个人信息.xlsx", header, List.of(
+                List.of(good, "好公司", village.code(), "13811112222", "", "", "321183195005120014"),
+                List.of(bad, "坏公司", village.code(), "13933334444", "", "", "321183195005120022"))));
+        assertThat(job.status()).isEqualTo(ImportJob.Status.REJECTED);
+
+        var report = new ByteArrayOutputStream();
+        imports.writeErrorReport(townStaff, job.id(), false, report);
+        Path reportFile = dir.resolve("masked.xlsx");
+        Files.write(reportFile, report.toByteArray());
+        try (TabularReader reader = TabularReader.open(reportFile, "masked.xlsx")) {
+            assertThat(reader.header()).as("a column the type does not know is left out").doesNotContain("身份证号（备注）");
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.current().text(0)).isEqualTo("3");
+            assertThat(reader.current().texts()).contains("139****4444").doesNotContain("13933334444", "321183195005120022");
+            assertThat(reader.next()).as("the valid row is not handed out").isFalse();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'import.error_report' AND entity_id = ?",
+                Long.class, String.valueOf(job.id()))).isEqualTo(1);
+
+        Actor auditor = new Actor(5, "auditor", townStaff.scope(), Set.of(Role.AUDITOR));
+        assertThatThrownBy(() -> imports.writeErrorReport(auditor, job.id(), false, new ByteArrayOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.writeErrorReport(townStaff, job.id(), true, new ByteArrayOutputStream()))
+                .as("unmasked needs the permission").isInstanceOf(AccessDeniedException.class);
+        ImportJob succeeded = run(townStaff, xlsx("成功.xlsx", HEADER, List.of(List.of(good, "好公司", village.code(), "", "", ""))));
+        assertThat(succeeded.status()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        assertThatThrownBy(() -> imports.writeErrorReport(townStaff, succeeded.id(), false, new ByteArrayOutputStream()))
+                .as("a job without row errors has no report").isInstanceOf(io.zhenwu.shared.NotFoundException.class);
+        Actor permitted = new Actor(4, "leader", townStaff.scope(), Set.of(Role.LEADER), Set.of(Permission.VIEW_PERSONAL_DATA));
+        var unmasked = new ByteArrayOutputStream();
+        imports.writeErrorReport(permitted, job.id(), true, unmasked);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'import.error_report.unmasked' AND entity_id = ?",
+                Long.class, String.valueOf(job.id()))).isEqualTo(1);
     }
 
     @Test
@@ -339,6 +432,85 @@ class EnterpriseImportIT {
         ImportJob reimport = run(townStaff, roundTrip);
         assertThat(reimport.status()).as(reimport.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
         assertThat(reimport.unchangedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void reImportingAMaskedExportOrOneWithThePhoneColumnBlankedKeepsThePhones() throws IOException {
+        String code = creditCode();
+        run(townStaff, xlsx("有电话.xlsx", HEADER, List.of(List.of(code, "己公司", village.code(), "13900002222", "", ""))));
+        var out = new ByteArrayOutputStream();
+        exports.export(townStaff, "enterprises", Map.of("q", "己公司"), false, ExportService.Format.XLSX, out);
+        Path exported = dir.resolve("masked-export.xlsx");
+        Files.write(exported, out.toByteArray());
+
+        ImportJob again = run(townStaff, exported);
+        assertThat(again.status()).as(again.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        assertThat(again.unchangedRows()).as("the masked phone is no change").isEqualTo(1);
+        assertThat(phone(code)).isEqualTo("13900002222");
+
+        // The same export with the phone column blanked and the name edited: the name changes, the phone stays.
+        List<String> header;
+        List<Object> row = new ArrayList<>();
+        try (TabularReader reader = TabularReader.open(exported, "masked-export.xlsx")) {
+            header = reader.header();
+            assertThat(reader.next()).isTrue();
+            row.addAll(reader.current().texts());
+        }
+        while (row.size() < header.size()) {
+            row.add("");
+        }
+        row.set(header.indexOf("联系电话"), "");
+        row.set(header.indexOf("企业名称"), "己公司（更名）");
+        ImportJob edited = run(townStaff, xlsx("改名.xlsx", header, List.of(row)));
+        assertThat(edited.status()).as(edited.message()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        assertThat(edited.updatedRows()).isEqualTo(1);
+        assertThat(phone(code)).as("a blank masked column means unchanged, never clear").isEqualTo("13900002222");
+        assertThat(jdbc.queryForObject("SELECT name FROM enterprise WHERE credit_code = ?", String.class, code)).isEqualTo("己公司（更名）");
+    }
+
+    String phone(String creditCode) {
+        return jdbc.queryForObject("SELECT contact_phone FROM enterprise WHERE credit_code = ?", String.class, creditCode);
+    }
+
+    @Test
+    void everyRecordAnImportInsertsOrUpdatesHasAnAuditEntryOfItsOwnWithPersonalDataMasked() throws IOException {
+        String a = creditCode(), b = creditCode();
+        ImportJob first = run(townStaff, xlsx("审计.xlsx", HEADER, List.of(
+                List.of(a, "庚公司", village.code(), "13955556666", "", ""),
+                List.of(b, "辛公司", village.code(), "", "", ""))));
+        assertThat(first.insertedRows()).as(first.message()).isEqualTo(2);
+        long idA = jdbc.queryForObject("SELECT id FROM enterprise WHERE credit_code = ?", Long.class, a);
+        assertThat(recordAudit("enterprise.imported", idA)).hasSize(1).first().satisfies(after -> assertThat(after)
+                .contains("庚公司").contains("\"importJob\":" + first.id()).contains("139****6666").doesNotContain("13955556666"));
+
+        ImportJob rename = run(townStaff, xlsx("改名审计.xlsx", HEADER, List.of(
+                List.of(a, "庚公司（更名）", village.code(), "13955556666", "", ""),
+                List.of(b, "辛公司", village.code(), "", "", ""))));
+        assertThat(rename.updatedRows()).isEqualTo(1);
+        assertThat(rename.unchangedRows()).isEqualTo(1);
+        assertThat(recordAudit("enterprise.import_updated", idA)).singleElement().asString().contains("庚公司（更名）");
+        assertThat(jdbc.queryForObject("SELECT before_json FROM audit_event WHERE action = 'enterprise.import_updated' AND entity_id = ?",
+                String.class, String.valueOf(idA))).contains("\"name\":\"庚公司\"");
+        long idB = jdbc.queryForObject("SELECT id FROM enterprise WHERE credit_code = ?", Long.class, b);
+        assertThat(recordAudit("enterprise.import_updated", idB)).as("an unchanged record is not audited").isEmpty();
+    }
+
+    List<String> recordAudit(String action, long id) {
+        return jdbc.queryForList("SELECT after_json FROM audit_event WHERE action = ? AND entity_type = 'enterprise' AND entity_id = ?",
+                String.class, action, String.valueOf(id));
+    }
+
+    @Test
+    void aLeaderWhoMayNotEditEnterprisesCannotRenameOneThroughAnImport() throws IOException {
+        String code = creditCode();
+        run(townStaff, xlsx("原名.xlsx", HEADER, List.of(List.of(code, "壬公司", village.code(), "", "", ""))));
+        Actor leader = new Actor(6, "leader", townStaff.scope(), Set.of(Role.LEADER), Set.of(Permission.VIEW_PERSONAL_DATA));
+        Path rename = xlsx("领导改名.xlsx", HEADER, List.of(List.of(code, "壬公司（领导改）", village.code(), "", "", "")));
+        assertThatThrownBy(() -> run(leader, rename)).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("SELECT name FROM enterprise WHERE credit_code = ?", String.class, code)).isEqualTo("壬公司");
+        // Leaders still export what they read.
+        assertThat(exports.export(leader, "enterprises", Map.of("q", "壬公司"), false, ExportService.Format.CSV,
+                new ByteArrayOutputStream())).isEqualTo(1);
     }
 
     @Test
