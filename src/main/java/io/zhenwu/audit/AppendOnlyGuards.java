@@ -53,15 +53,13 @@ class AppendOnlyGuards {
                 findings.add(new Finding(Problem.TRIGGER_ALTERED, null, "trigger " + trigger.toLowerCase() + " calls " + classes.get(trigger)));
             }
         }
-        long guard = jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = CURRENT_SCHEMA "
-                + "AND TABLE_NAME = 'AUDIT_SEAL_TRUNCATE_GUARD' AND CONSTRAINT_TYPE = 'FOREIGN KEY'").query(Long.class).single();
-        if (guard == 0) {
+        List<String> guard = jdbc.sql("SELECT ENFORCED FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = CURRENT_SCHEMA "
+                + "AND TABLE_NAME = 'AUDIT_SEAL_TRUNCATE_GUARD' AND CONSTRAINT_TYPE = 'FOREIGN KEY'").query(String.class).list();
+        if (guard.isEmpty()) {
             findings.add(new Finding(Problem.TRIGGER_MISSING, null, "the truncate guard audit_seal_truncate_guard is missing"));
-        }
-        String integrity = jdbc.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'REFERENTIAL_INTEGRITY'")
-                .query(String.class).optional().orElse("TRUE");
-        if (!"TRUE".equalsIgnoreCase(integrity)) {
-            findings.add(new Finding(Problem.TRIGGER_DISABLED, null, "SET REFERENTIAL_INTEGRITY FALSE disables the truncate guard"));
+        } else if (!guard.contains("YES")) {
+            findings.add(new Finding(Problem.TRIGGER_DISABLED, null, "the truncate guard's foreign key is not enforced "
+                    + "(SET REFERENTIAL_INTEGRITY FALSE): TRUNCATE TABLE audit_seal would succeed"));
         }
         return findings;
     }

@@ -35,6 +35,10 @@ class AuditAnchors {
         this.keys = keys;
     }
 
+    Path file() {
+        return file;
+    }
+
     /** The anchor file read whole: its last valid anchor (null when there is none) and every line that is not valid. */
     record Log(AuditAnchor last, List<Finding> findings) {
     }
