@@ -225,15 +225,19 @@ public class AuditTrail {
         List<ChainVerification.Finding> findings = new ArrayList<>(guards.check());
         findings.addAll(anchorLog.findings());
         var walk = new ChainWalk(keys, anchorLog.last());
-        repository.walkChain(walk);
-        if (walk.firstBreak() != null) {
-            findings.add(walk.firstBreak());
-        }
-        ChainVerification.Finding end = walk.endFinding(repository.head());
-        if (end != null) {
-            findings.add(end);
-        }
-        long pending = repository.countUnsealed();
+        // under the head's lock, so that no sealer extends the chain between the walk and the head's read
+        long pending = tx.execute(status -> {
+            AuditRepository.Head head = repository.lockHead();
+            repository.walkChain(walk);
+            if (walk.firstBreak() != null) {
+                findings.add(walk.firstBreak());
+            }
+            ChainVerification.Finding end = walk.endFinding(head);
+            if (end != null) {
+                findings.add(end);
+            }
+            return repository.countUnsealed();
+        });
         if (!findings.isEmpty()) {
             findings.forEach(f -> log.warn("Audit verification: {}", f));
             ChainVerification.Finding first = findings.get(0);

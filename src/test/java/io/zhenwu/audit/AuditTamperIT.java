@@ -145,6 +145,15 @@ class AuditTamperIT {
         jdbc.update("DELETE FROM audit_seal WHERE seq >= ?", seq);
     }
 
+    /** With the triggers dropped: changes the event sealed at {@code seq} and deletes the seals from it on. */
+    private long alterEventAndDeleteSealsFrom(long seq) {
+        long event = eventAt(seq);
+        dropRowTriggers();
+        jdbc.update("UPDATE audit_event SET after_json = '{\"amount\":-1}' WHERE id = ?", event);
+        deleteSealsFrom(seq);
+        return event;
+    }
+
     /** Points the head at the last remaining seal, as the sealer would have left it. */
     private void resetHeadToLastSeal() {
         Map<String, Object> last = jdbc.queryForMap("SELECT seq, hash, event_id FROM audit_seal WHERE seq = (SELECT MAX(seq) FROM audit_seal)");
@@ -229,10 +238,7 @@ class AuditTamperIT {
     /** The scenario: alter a record, delete the seals from it on, reset the head; verify used to re-seal it. */
     @Test
     void anAlteredRecordWhoseSealsWereDeletedAndHeadResetIsNotResealed() {
-        long event = eventAt(6);
-        dropRowTriggers();
-        jdbc.update("UPDATE audit_event SET after_json = '{\"amount\":600}' WHERE id = ?", event);
-        deleteSealsFrom(6);
+        long event = alterEventAndDeleteSealsFrom(6);
         resetHeadToLastSeal();
         recreateRowTriggers();
 
@@ -270,11 +276,8 @@ class AuditTamperIT {
 
     @Test
     void reChainingWithThePlainSha256OfOldIsNamed() {
-        long event = eventAt(3);
-        dropRowTriggers();
-        jdbc.update("UPDATE audit_event SET after_json = '{\"amount\":300}' WHERE id = ?", event);
-        deleteSealsFrom(3);
-        rechainFrom(3, (prev, record) -> AuditHashing.hash(prev, record), null);
+        alterEventAndDeleteSealsFrom(3);
+        rechainFrom(3, AuditHashing::hash, null);
         recreateRowTriggers();
 
         ChainVerification result = verifyDetects(Problem.UNKEYED_SEAL);
@@ -284,12 +287,9 @@ class AuditTamperIT {
 
     @Test
     void reChainingWithAKeyOfTheirOwnUnderTheRealKeyIdIsNamed() {
-        long event = eventAt(3);
         String keyId = jdbc.queryForObject("SELECT key_id FROM audit_seal WHERE seq = 3", String.class);
         AuditKeys forged = new AuditKeys("x=" + java.util.Base64.getEncoder().encodeToString(new byte[32]), DIR.resolve("unused"));
-        dropRowTriggers();
-        jdbc.update("UPDATE audit_event SET after_json = '{\"amount\":300}' WHERE id = ?", event);
-        deleteSealsFrom(3);
+        alterEventAndDeleteSealsFrom(3);
         rechainFrom(3, (prev, record) -> AuditHashing.keyedHash(forged, "x", prev, record), keyId);
         recreateRowTriggers();
 
