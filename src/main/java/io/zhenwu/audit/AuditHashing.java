@@ -9,8 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The chain's arithmetic: {@code hash = SHA-256(prevHash + canonical(record))}, where the canonical form is a JSON
- * array of every stored column in a fixed order (unambiguous, whatever the values contain).
+ * The chain's arithmetic: {@code hash = HMAC-SHA256(key, prevHash + canonical(record))} with an audit key kept outside
+ * the database ({@link AuditKeys}); seals from before keyed chaining are {@code SHA-256(prevHash + canonical(record))}.
+ * The canonical form is a JSON array of every stored column in a fixed order (unambiguous, whatever the values contain).
  */
 final class AuditHashing {
 
@@ -26,6 +27,11 @@ final class AuditHashing {
         return JSON.writeValueAsString(Arrays.asList(fields));
     }
 
+    static String keyedHash(AuditKeys keys, String keyId, String previousHash, AuditRecord record) {
+        return keys.mac(keyId, previousHash, canonical(record));
+    }
+
+    /** The plain SHA-256 of seals made before keyed chaining (migration V24); new seals are always keyed. */
     static String hash(String previousHash, AuditRecord record) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The audit tables: inserts only, plus reads; nothing here updates or deletes an event or a seal. */
@@ -101,11 +102,27 @@ class AuditRepository {
                 .query(AuditRepository::map).list();
     }
 
+    /** A new seal: its place in the chain, the event, the previous hash, its hash and the key that made it. */
+    record NewSeal(long seq, long eventId, String prevHash, String hash, String keyId) {
+    }
+
     @Unscoped("the chain spans the whole trail")
-    void insertSeals(List<Object[]> seals) {
+    void insertSeals(List<NewSeal> seals) {
         var now = OffsetDateTime.ofInstant(Times.now(), Times.ZONE);
-        batch.batchUpdate("INSERT INTO audit_seal (seq, event_id, prev_hash, hash, sealed_at) VALUES (?, ?, ?, ?, ?)",
-                seals.stream().map(s -> new Object[]{s[0], s[1], s[2], s[3], now}).toList());
+        batch.batchUpdate("INSERT INTO audit_seal (seq, event_id, prev_hash, hash, key_id, sealed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                seals.stream().map(s -> new Object[]{s.seq(), s.eventId(), s.prevHash(), s.hash(), s.keyId(), now}).toList());
+    }
+
+    /** The hash of the seal at a chain position, if there is one. */
+    @Unscoped("the chain spans the whole trail")
+    Optional<String> sealHash(long seq) {
+        return jdbc.sql("SELECT hash FROM audit_seal WHERE seq = :seq").param("seq", seq).query(String.class).optional();
+    }
+
+    /** Seals made before keyed chaining (plain SHA-256, no key id). */
+    @Unscoped("the chain spans the whole trail")
+    long countPlainSeals() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_seal WHERE key_id IS NULL").query(Long.class).single();
     }
 
     @Unscoped("the chain spans the whole trail")
@@ -118,13 +135,13 @@ class AuditRepository {
     /** Streams the chain in order with each seal's event (null columns where the event row is missing). */
     @Unscoped("verification reads the whole chain")
     void walkChain(Consumer<SealedRow> consumer) {
-        jdbc.sql("SELECT s.seq, s.event_id AS sealed_event, s.prev_hash, s.hash, " + COLUMNS
+        jdbc.sql("SELECT s.seq, s.event_id AS sealed_event, s.prev_hash, s.hash, s.key_id, " + COLUMNS
                         + " FROM audit_seal s LEFT JOIN audit_event e ON e.id = s.event_id ORDER BY s.seq")
                 .query((ResultSet rs) -> {
                     rs.getLong("id");
                     AuditRecord record = rs.wasNull() ? null : map(rs, 0);
                     consumer.accept(new SealedRow(rs.getLong("seq"), rs.getLong("sealed_event"), rs.getString("prev_hash"),
-                            rs.getString("hash"), record));
+                            rs.getString("hash"), rs.getString("key_id"), record));
                 });
     }
 
@@ -140,7 +157,8 @@ class AuditRepository {
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
     }
 
-    record SealedRow(long seq, long eventId, String prevHash, String hash, AuditRecord record) {
+    /** A seal as stored; {@code keyId} null for a plain SHA-256 seal from before keyed chaining. */
+    record SealedRow(long seq, long eventId, String prevHash, String hash, String keyId, AuditRecord record) {
     }
 
     private static AuditRecord map(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,7 @@ import io.zhenwu.shared.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -21,17 +22,20 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The audit trail. {@link #record} appends an event inside the writer's transaction (so it commits or rolls back
  * with the change, and writers never wait on each other); {@link #sealPending} then chains new events in batches
- * under a lock on the chain head; {@link #verify} recomputes every hash.
+ * under a lock on the chain head, each seal an HMAC with the audit key, and anchors the head outside the database;
+ * {@link #verify} checks triggers, every hash and the last anchor before it seals anything.
  */
 @Service
 public class AuditTrail {
@@ -53,13 +57,24 @@ public class AuditTrail {
     private final CurrentActor currentActor;
     private final JsonMapper json;
     private final TransactionTemplate tx;
-    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    private final AuditKeys keys;
+    private final AuditAnchors anchors;
+    private final AppendOnlyGuards guards;
+    private final Duration anchorInterval;
+    private final AtomicLong runs = new AtomicLong();
+    private final AtomicReference<Checkpoint> checkpoint = new AtomicReference<>();
+    private final AtomicLong refusedAt = new AtomicLong(-1);
 
-    AuditTrail(AuditRepository repository, CurrentActor currentActor, JsonMapper json, TransactionTemplate tx) {
+    AuditTrail(AuditRepository repository, CurrentActor currentActor, JsonMapper json, TransactionTemplate tx,
+               AuditChainSecurity security, @Value("${zhenwu.audit.anchor-interval:PT1M}") Duration anchorInterval) {
         this.repository = repository;
         this.currentActor = currentActor;
         this.json = json;
         this.tx = tx;
+        this.keys = security.keys();
+        this.anchors = security.anchors();
+        this.guards = security.guards();
+        this.anchorInterval = anchorInterval;
     }
 
     /** Appends one event; runs in the publisher's transaction (or its own if there is none). */
@@ -105,16 +120,54 @@ public class AuditTrail {
 
     /**
      * Seals events written since the last run, and every {@value #LOOK_BACK_EVERY}th run also events that committed
-     * late (their id taken before the last sealed one); scheduled, and safe to call from several processes.
+     * late (their id taken before the last sealed one); anchors the head every {@code zhenwu.audit.anchor-interval}.
+     * Scheduled, and safe to call from several processes.
      */
-    @Scheduled(fixedDelayString = "${zhenwu.audit.seal-interval:PT2S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${zhenwu.audit.seal-interval:PT2S}", initialDelayString = "${zhenwu.audit.seal-initial-delay:PT5S}")
     public void sealRecent() {
         seal(runs.incrementAndGet() % LOOK_BACK_EVERY == 0 ? LATE_COMMIT_WINDOW : 0);
+        Checkpoint cp = checkpoint.get();
+        if (cp != null && cp.anchoredAt().plus(anchorInterval).isBefore(Times.now()) && cp.seq() > cp.anchoredSeq()) {
+            anchorNow();
+        }
     }
 
     /** Seals every unsealed event, including any that committed long after their id was taken. */
     public long sealPending() {
         return seal(Long.MAX_VALUE);
+    }
+
+    /**
+     * The last point of the chain this process knows to be genuine — the last anchor on file, or what it sealed or
+     * checked itself since — and when it was last anchored. The sealer never extends a chain that no longer
+     * contains it: a chain truncated or rebuilt under the sealer is left as found, for verify to report.
+     */
+    private record Checkpoint(long seq, String hash, long anchoredSeq, Instant anchoredAt) {
+        Checkpoint advancedTo(long newSeq, String newHash) {
+            return new Checkpoint(newSeq, newHash, anchoredSeq, anchoredAt);
+        }
+    }
+
+    private Checkpoint checkpoint() {
+        Checkpoint cp = checkpoint.get();
+        if (cp == null) {
+            AuditAnchor last = anchors.read().last();
+            cp = last == null ? null : new Checkpoint(last.seq(), last.headHash(), last.seq(), last.at());
+            checkpoint.compareAndSet(null, cp);
+        }
+        return checkpoint.get();
+    }
+
+    /** Whether the locked head still extends the chain through the checkpoint (logged once when it does not). */
+    private boolean extendsCheckpoint(AuditRepository.Head head) {
+        Checkpoint cp = checkpoint();
+        boolean holds = cp == null || (head.lastSeq() >= cp.seq()
+                && cp.hash().equals(cp.seq() == 0 ? AuditHashing.GENESIS : repository.sealHash(cp.seq()).orElse(null)));
+        if (!holds && refusedAt.getAndSet(head.lastSeq()) != head.lastSeq()) {
+            log.error("The audit chain no longer contains seal #{} as this platform sealed or anchored it: it was truncated "
+                    + "or rebuilt in the database. Nothing is sealed until it is restored; run 'zhenwu audit verify'.", cp.seq());
+        }
+        return holds;
     }
 
     /** Seals in batches the unsealed events after the last sealed one, looking back {@code lookBack} ids before it. */
@@ -126,24 +179,29 @@ public class AuditTrail {
         while (true) {
             Long sealed = tx.execute(status -> {
                 AuditRepository.Head head = repository.lockHead();
+                if (!extendsCheckpoint(head)) {
+                    return 0L;
+                }
                 long floor = after[0] >= 0 ? after[0] : Math.max(0, head.lastEventId() - lookBack);
                 List<AuditRecord> batch = repository.unsealed(floor, BATCH);
                 if (batch.isEmpty()) {
                     return 0L;
                 }
                 after[0] = batch.get(batch.size() - 1).id();
-                List<Object[]> seals = new ArrayList<>(batch.size());
+                List<AuditRepository.NewSeal> seals = new ArrayList<>(batch.size());
                 long seq = head.lastSeq();
                 String previous = head.lastHash();
                 long maxEvent = head.lastEventId();
+                String keyId = keys.currentId();
                 for (AuditRecord record : batch) {
-                    String hash = AuditHashing.hash(previous, record);
-                    seals.add(new Object[]{++seq, record.id(), previous, hash});
+                    String hash = AuditHashing.keyedHash(keys, keyId, previous, record);
+                    seals.add(new AuditRepository.NewSeal(++seq, record.id(), previous, hash, keyId));
                     previous = hash;
                     maxEvent = Math.max(maxEvent, record.id());
                 }
                 repository.insertSeals(seals);
                 repository.moveHead(seq, previous, maxEvent);
+                advanceCheckpoint(seq, previous);
                 return (long) batch.size();
             });
             total += sealed == null ? 0 : sealed;
@@ -153,43 +211,68 @@ public class AuditTrail {
         }
     }
 
-    /** Seals what is pending, then walks the whole chain recomputing every hash. */
+    private void advanceCheckpoint(long seq, String hash) {
+        checkpoint.updateAndGet(cp -> cp == null ? new Checkpoint(seq, hash, 0, Instant.EPOCH)
+                : cp.seq() < seq ? cp.advancedTo(seq, hash) : cp);
+    }
+
+    /**
+     * Writes an anchor of the current head to the anchor file (when the head still extends this process's
+     * checkpoint) and returns it; otherwise returns the last anchor on file. Printed on published reports.
+     */
+    public AuditAnchor anchorNow() {
+        AuditRepository.Head head = repository.head();
+        if (!extendsCheckpoint(head)) {
+            return anchors.read().last();
+        }
+        return writeAnchor(head.lastSeq(), head.lastHash());
+    }
+
+    private AuditAnchor writeAnchor(long seq, String hash) {
+        AuditAnchor previous = anchors.read().last();
+        long plain = previous != null ? previous.plainSeals() : repository.countPlainSeals();
+        AuditAnchor anchor = anchors.append(seq, hash, plain);
+        checkpoint.updateAndGet(cp -> new Checkpoint(Math.max(seq, cp == null ? 0 : cp.seq()),
+                cp == null || cp.seq() <= seq ? hash : cp.hash(), seq, anchor.at()));
+        return anchor;
+    }
+
+    /**
+     * Checks the trail BEFORE sealing anything: the append-only triggers, every seal's hash (keyed, or plain for the
+     * pre-V24 prefix), the head row, and the chain against the last anchor on file (truncation, re-chaining). Only
+     * when all of that holds are the pending events sealed and a new anchor written.
+     */
     public ChainVerification verify() {
-        sealPending();
-        var count = new long[]{0};
-        var expectedPrev = new AtomicReference<>(AuditHashing.GENESIS);
-        var broken = new AtomicReference<ChainVerification>();
-        repository.walkChain(row -> {
-            if (broken.get() != null) {
-                return;
+        AuditAnchors.Log anchorLog = anchors.read();
+        List<ChainVerification.Finding> findings = new ArrayList<>(guards.check());
+        findings.addAll(anchorLog.findings());
+        var walk = new ChainWalk(keys, anchorLog.last());
+        // under the head's lock, so that no sealer extends the chain between the walk and the head's read
+        long pending = tx.execute(status -> {
+            AuditRepository.Head head = repository.lockHead();
+            repository.walkChain(walk);
+            if (walk.firstBreak() != null) {
+                findings.add(walk.firstBreak());
             }
-            count[0]++;
-            String reason = null;
-            if (row.seq() != count[0]) {
-                reason = "sequence gap before " + row.seq();
-            } else if (row.record() == null) {
-                reason = "event " + row.eventId() + " is missing";
-            } else if (!row.prevHash().equals(expectedPrev.get())) {
-                reason = "previous hash does not match";
-            } else if (!row.hash().equals(AuditHashing.hash(row.prevHash(), row.record()))) {
-                reason = "event " + row.eventId() + " was altered";
+            ChainVerification.Finding end = walk.endFinding(head);
+            if (end != null) {
+                findings.add(end);
             }
-            if (reason != null) {
-                broken.set(new ChainVerification(count[0] - 1, false, row.seq(), row.record() == null ? null : row.eventId(), reason, 0));
-            }
-            expectedPrev.set(row.hash());
+            return repository.countUnsealed();
         });
-        long pending = repository.countUnsealed();
-        if (broken.get() != null) {
-            ChainVerification b = broken.get();
-            return new ChainVerification(b.records(), false, b.firstBrokenSeq(), b.firstBrokenEvent(), b.reason(), pending);
+        if (!findings.isEmpty()) {
+            findings.forEach(f -> log.warn("Audit verification: {}", f));
+            ChainVerification.Finding first = findings.get(0);
+            return new ChainVerification(walk.verified(), false, first.seq(), walk.firstBrokenEvent(), first.toString(), pending, 0,
+                    List.copyOf(findings), anchorLog.last());
         }
-        var head = repository.head();
-        if (head.lastSeq() != count[0] || !head.lastHash().equals(expectedPrev.get())) {
-            log.warn("Audit chain head ({}) disagrees with the chain ({} seals)", head.lastSeq(), count[0]);
-            return new ChainVerification(count[0], false, head.lastSeq(), null, "chain head does not match the last seal", pending);
-        }
-        return new ChainVerification(count[0], true, null, null, null, pending);
+        checkpoint.updateAndGet(cp -> cp == null || cp.seq() < walk.lastSeq()
+                ? new Checkpoint(walk.lastSeq(), walk.lastHash(), cp == null ? 0 : cp.anchoredSeq(), cp == null ? Instant.EPOCH : cp.anchoredAt())
+                : cp);
+        long sealed = sealPending();
+        AuditRepository.Head head = repository.head();
+        AuditAnchor anchor = writeAnchor(head.lastSeq(), head.lastHash());
+        return new ChainVerification(head.lastSeq(), true, null, null, null, repository.countUnsealed(), sealed, List.of(), anchor);
     }
 
     private String toJson(Object value) {

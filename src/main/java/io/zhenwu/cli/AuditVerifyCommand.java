@@ -6,9 +6,13 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** {@code zhenwu audit verify}: 校验审计链 — seals what is pending, then recomputes every hash. */
+/**
+ * {@code zhenwu audit verify}: 校验审计链 — checks the append-only triggers, every seal and the chain against the last
+ * anchor on file, then (only if all of that held) seals what is pending and writes a new anchor, which it prints.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Seal pending events, then recompute the whole hash chain. Exit 1 if it is broken.")
+        description = "Check the audit trail (triggers, every keyed hash, the last anchor), then seal pending events and "
+                + "print the new anchor. Exit 1 if anything was tampered with; nothing is sealed then.")
 class AuditVerifyCommand implements CliCommand {
 
     private final AuditTrail auditTrail;
@@ -21,14 +25,15 @@ class AuditVerifyCommand implements CliCommand {
     public int run(PrintWriter out, PrintWriter err) {
         ChainVerification result = auditTrail.verify();
         if (result.intact()) {
-            out.printf("%d records, chain intact, %d pending%n", result.records(), result.pending());
+            out.printf("%d records, chain intact, %d pending (%d sealed now)%n", result.records(), result.pending(), result.sealedNow());
+            out.printf("anchor: %s%n", result.anchor().line());
             return 0;
         }
-        String event = result.firstBrokenEvent() == null ? "event missing" : "event " + result.firstBrokenEvent();
-        err.printf("chain broken at record #%d (%s): %s%n", result.firstBrokenSeq(), event,
-                result.reason());
-        err.printf("%d records verified before the break, %d pending%n", result.records(),
-                result.pending());
+        String event = result.firstBrokenEvent() == null ? "" : " (event " + result.firstBrokenEvent() + ")";
+        err.printf("audit trail NOT intact%s: %d problem(s)%n", event, result.findings().size());
+        result.findings().forEach(f -> err.printf("  %s%n", f));
+        err.printf("%d records verified before the first break, %d pending (not sealed)%n", result.records(), result.pending());
+        err.printf("last anchor: %s%n", result.anchor() == null ? "none" : result.anchor().line());
         return 1;
     }
 }

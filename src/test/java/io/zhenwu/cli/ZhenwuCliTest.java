@@ -143,7 +143,8 @@ class ZhenwuCliTest {
                 "--role", "STAFF", "--password", "Secret@2024x");
         Run verify = run("audit", "verify");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
-        assertThat(verify.out()).matches("(?s)[1-9]\\d* records, chain intact, 0 pending\\R");
+        assertThat(verify.out()).matches("(?s)[1-9]\\d* records, chain intact, 0 pending \\(\\d+ sealed now\\)\\R"
+                + "anchor: A1 \\S+ seq=[1-9]\\d* head=[0-9a-f]{64} plain=0 key=\\S+ mac=[0-9a-f]{64}\\R");
     }
 
     @Test
