@@ -21,9 +21,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final ZhenwuUserDetailsService userDetails;
     private final ProblemResponses problems;
-    private final BearerPrincipalCache cache;
+    private final PrincipalCache cache;
 
-    BearerTokenFilter(ApiTokens tokens, ZhenwuUserDetailsService userDetails, ProblemResponses problems, BearerPrincipalCache cache) {
+    BearerTokenFilter(ApiTokens tokens, ZhenwuUserDetailsService userDetails, ProblemResponses problems, PrincipalCache cache) {
         this.cache = cache;
         this.tokens = tokens;
         this.userDetails = userDetails;
@@ -40,7 +40,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(7).trim();
         String hash = ApiTokens.hash(token);
-        var cached = cache.get(hash);
+        var cached = cache.forToken(hash);
         var principal = (cached.isPresent() ? cached : tokens.authenticate(token).flatMap(userId -> {
             try {
                 return java.util.Optional.of(userDetails.loadById(userId));
@@ -49,7 +49,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             }
         })).filter(p -> p.isEnabled() && p.isAccountNonLocked());
         if (principal.isPresent() && cached.isEmpty()) {
-            cache.put(hash, principal.get());
+            cache.putToken(hash, principal.get());
         }
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
