@@ -13,8 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * {@code Authorization: Bearer zw_…} for scripts. An unknown or revoked token, or one whose owner is disabled or
- * locked, is answered 401 at once instead of falling through as anonymous.
+ * {@code Authorization: Bearer zw_…} for scripts. An unknown or revoked token, or one whose owner is disabled, is
+ * answered 401 at once instead of falling through as anonymous. Login throttling does not apply: it refuses passwords.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -47,7 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             } catch (UsernameNotFoundException e) {
                 return java.util.Optional.empty();
             }
-        })).filter(p -> p.isEnabled() && p.isAccountNonLocked());
+        })).filter(ZhenwuPrincipal::isEnabled);
         if (principal.isPresent() && cached.isEmpty()) {
             cache.putToken(hash, principal.get());
         }
