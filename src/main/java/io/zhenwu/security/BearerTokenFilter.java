@@ -13,17 +13,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * {@code Authorization: Bearer zw_…} for scripts. An unknown or revoked token, or one whose owner is disabled or
- * locked, is answered 401 at once instead of falling through as anonymous.
+ * {@code Authorization: Bearer zw_…} for scripts. An unknown or revoked token, or one whose owner is disabled, is
+ * answered 401 at once instead of falling through as anonymous. Login throttling does not apply: it refuses passwords.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final ZhenwuUserDetailsService userDetails;
     private final ProblemResponses problems;
-    private final BearerPrincipalCache cache;
+    private final PrincipalCache cache;
 
-    BearerTokenFilter(ApiTokens tokens, ZhenwuUserDetailsService userDetails, ProblemResponses problems, BearerPrincipalCache cache) {
+    BearerTokenFilter(ApiTokens tokens, ZhenwuUserDetailsService userDetails, ProblemResponses problems, PrincipalCache cache) {
         this.cache = cache;
         this.tokens = tokens;
         this.userDetails = userDetails;
@@ -40,16 +40,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         String token = header.substring(7).trim();
         String hash = ApiTokens.hash(token);
-        var cached = cache.get(hash);
+        var cached = cache.forToken(hash);
         var principal = (cached.isPresent() ? cached : tokens.authenticate(token).flatMap(userId -> {
             try {
                 return java.util.Optional.of(userDetails.loadById(userId));
             } catch (UsernameNotFoundException e) {
                 return java.util.Optional.empty();
             }
-        })).filter(p -> p.isEnabled() && p.isAccountNonLocked());
+        })).filter(ZhenwuPrincipal::isEnabled);
         if (principal.isPresent() && cached.isEmpty()) {
-            cache.put(hash, principal.get());
+            cache.putToken(hash, principal.get());
         }
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();

@@ -71,6 +71,16 @@ public final class SecurityEvents {
         public Long actorOrgUnitOverride() { return orgUnitId; }
     }
 
+    /** The stored password hash was upgraded to the current form at a login (the hash itself is never recorded). */
+    public record PasswordHashUpgraded(long userId, String username, long orgUnitId, String scopePath) implements AuditableEvent {
+        public String action() { return "user.password_rehashed"; }
+        public String entityType() { return "user"; }
+        public String entityId() { return String.valueOf(userId); }
+        public Object after() { return Map.of("scheme", Sha256BCryptPasswordEncoder.ID); }
+        public String actorOverride() { return username; }
+        public Long actorOrgUnitOverride() { return orgUnitId; }
+    }
+
     /** A personal API token was created; the secret itself is never recorded. */
     public record ApiTokenCreated(long tokenId, long userId, String name, String prefix, String scopePath) implements AuditableEvent {
         public String action() { return "api_token.created"; }

@@ -31,7 +31,8 @@ class UserRepository {
 
     /** Roles aggregated in SQL as a comma list; portable across H2 and PostgreSQL via STRING_AGG/LISTAGG. */
     private static final String SELECT = "SELECT u.id, u.username, u.display_name, u.org_unit_id, o.name AS org_name, "
-            + "u.enabled, u.locked_until, u.version, u.created_at, "
+            + "u.enabled, (SELECT MAX(t.locked_until) FROM login_throttle t WHERE t.username = u.username) AS locked_until, "
+            + "u.version, u.created_at, "
             + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles, "
             + "(SELECT STRING_AGG(p.permission, ',') FROM user_permission p WHERE p.user_id = u.id) AS permissions "
             + "FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id ";
@@ -90,14 +91,13 @@ class UserRepository {
     /** Login: the credentials row by user name, before any scope exists. */
     @Unscoped("login looks a user up by name before the caller has a scope")
     Optional<Credentials> findCredentials(String username) {
-        return jdbc.sql("SELECT u.id, u.username, u.display_name, u.password_hash, u.enabled, u.locked_until, u.failed_attempts, u.org_unit_id, u.enterprise_id, "
+        return jdbc.sql("SELECT u.id, u.username, u.display_name, u.password_hash, u.enabled, u.org_unit_id, u.enterprise_id, "
                         + "(SELECT STRING_AGG(r.role, ',') FROM user_role r WHERE r.user_id = u.id) AS roles, "
                         + "(SELECT STRING_AGG(p.permission, ',') FROM user_permission p WHERE p.user_id = u.id) AS permissions "
                         + "FROM app_user u WHERE u.username = :username")
                 .param("username", username)
                 .query((rs, i) -> new Credentials(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), instant(rs, "locked_until"), rs.getInt("failed_attempts"),
-                        rs.getLong("org_unit_id"), roles(rs.getString("roles")), permissions(rs.getString("permissions")),
+                        rs.getBoolean("enabled"), rs.getLong("org_unit_id"), roles(rs.getString("roles")), permissions(rs.getString("permissions")),
                         rs.getObject("enterprise_id", Long.class)))
                 .optional();
     }
@@ -159,21 +159,10 @@ class UserRepository {
                 .update();
     }
 
-    /** Counts a failed login and locks when the threshold is reached, atomically in one statement. */
-    @Unscoped("login throttling runs before the caller has a scope")
-    int recordFailure(long id, int threshold, Instant lockUntil) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1, "
-                        + "locked_until = CASE WHEN failed_attempts + 1 >= :threshold THEN :until ELSE locked_until END "
-                        + "WHERE id = :id")
-                .param("threshold", threshold).param("until", OffsetDateTime.ofInstant(lockUntil, Times.ZONE)).param("id", id)
-                .update();
-        return jdbc.sql("SELECT failed_attempts FROM app_user WHERE id = :id").param("id", id).query(Integer.class).single();
-    }
-
-    @Unscoped("login throttling runs before the caller has a scope")
-    void recordSuccess(long id) {
-        jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts > 0 OR locked_until IS NOT NULL)")
-                .param("id", id).update();
+    /** Stores a password hash of the current form for a user who just proved the password. */
+    @Unscoped("runs at login, for the user who just authenticated, before a scope exists")
+    void upgradePasswordHash(long id, String hash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
     }
 
     private void insertRoles(long id, Set<Role> roles) {
@@ -222,7 +211,6 @@ class UserRepository {
     }
 
     /** What authentication needs of a user. */
-    record Credentials(long id, String username, String displayName, String passwordHash, boolean enabled, Instant lockedUntil,
-                       int failedAttempts, long orgUnitId, Set<Role> roles, Set<Permission> permissions, Long enterpriseId) {
+    record Credentials(long id, String username, String displayName, String passwordHash, boolean enabled, long orgUnitId, Set<Role> roles, Set<Permission> permissions, Long enterpriseId) {
     }
 }

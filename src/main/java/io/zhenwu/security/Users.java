@@ -41,12 +41,15 @@ public class Users implements UsageCheck {
     private final OrgUnits orgUnits;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final LoginAttempts loginAttempts;
 
-    Users(UserRepository repository, OrgUnits orgUnits, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    Users(UserRepository repository, OrgUnits orgUnits, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+          LoginAttempts loginAttempts) {
         this.repository = repository;
         this.orgUnits = orgUnits;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.loginAttempts = loginAttempts;
     }
 
     @Transactional(readOnly = true)
@@ -135,13 +138,14 @@ public class Users implements UsageCheck {
         return after;
     }
 
-    /** An administrator sets a new password; also clears a lock. */
+    /** An administrator sets a new password; also lifts every address's lock on the account. */
     public void resetPassword(DataScope scope, long id, String password) {
         UserAccount user = get(scope, id);
         PasswordPolicy.check("password", user.username(), password).ifPresent(v -> {
             throw new InvalidInputException(List.of(v));
         });
         repository.updatePassword(scope, id, passwordEncoder.encode(password));
+        loginAttempts.clearAll(user.username());
         events.publishEvent(new PasswordReset(id, user.username(), orgPath(scope, user)));
     }
 

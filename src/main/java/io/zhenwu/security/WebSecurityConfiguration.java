@@ -58,7 +58,7 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ZhenwuUserDetailsService userDetails,
-                                 ProblemResponses problems, List<EndpointRules> rules, BearerPrincipalCache cache) throws Exception {
+                                 ProblemResponses problems, List<EndpointRules> rules, PrincipalCache cache) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 // Stateless scripts: nothing to log out of, no saved request to return to after a login page.
@@ -74,12 +74,14 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
-                                 ZhenwuUserDetailsService userDetails, ProblemResponses problems, UserRepository users,
-                                 List<EndpointRules> rules, BearerPrincipalCache cache) throws Exception {
-        // Bearer tokens work here too (scripts reading /v3/api-docs); without the header the filter does nothing.
+                                 ZhenwuUserDetailsService userDetails, ProblemResponses problems, LoginAttempts attempts,
+                                 List<EndpointRules> rules, PrincipalCache cache) throws Exception {
+        // A session's principal is re-checked on each request (a disabled user's sessions end at once). Bearer tokens
+        // work here too (scripts reading /v3/api-docs); without the header that filter does nothing.
         http.authenticationManager(manager)
+                .addFilterBefore(new SignedInPrincipalCheck(userDetails, cache), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems, cache), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler(users)))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler(attempts)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h

@@ -7,7 +7,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -18,14 +17,12 @@ final class ZhenwuPrincipal implements UserDetails, CredentialsContainer, Serial
     private final String displayName;
     private String passwordHash;
     private final boolean enabled;
-    private final Instant lockedUntil;
 
-    ZhenwuPrincipal(Actor actor, String displayName, String passwordHash, boolean enabled, Instant lockedUntil) {
+    ZhenwuPrincipal(Actor actor, String displayName, String passwordHash, boolean enabled) {
         this.actor = actor;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
     }
 
     Actor actor() {
@@ -51,9 +48,13 @@ final class ZhenwuPrincipal implements UserDetails, CredentialsContainer, Serial
         return actor.username();
     }
 
+    /**
+     * Never: throttling locks a client address out of a user name ({@link LoginAttempts}) before authentication, not
+     * the account, so the owner elsewhere and their API tokens keep working.
+     */
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || !lockedUntil.isAfter(Instant.now());
+        return true;
     }
 
     @Override
@@ -68,7 +69,11 @@ final class ZhenwuPrincipal implements UserDetails, CredentialsContainer, Serial
 
     /** Drops the hash once authenticated, so the session never carries it. */
     ZhenwuPrincipal withoutPassword() {
-        return new ZhenwuPrincipal(actor, displayName, "", enabled, lockedUntil);
+        return withPassword("");
+    }
+
+    ZhenwuPrincipal withPassword(String hash) {
+        return new ZhenwuPrincipal(actor, displayName, hash, enabled);
     }
 
     List<String> roleNames() {

@@ -26,7 +26,12 @@ public final class HttpTestClient {
     private String language = "zh-CN";
 
     public HttpTestClient(int port, boolean withCookies) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port, withCookies);
+    }
+
+    /** A client reaching the server at {@code host} (e.g. {@code [::1]}: another client address than 127.0.0.1). */
+    public HttpTestClient(String host, int port, boolean withCookies) {
+        this.base = "http://" + host + ":" + port;
         var builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
         if (withCookies) {
             builder.cookieHandler(new CookieManager());
