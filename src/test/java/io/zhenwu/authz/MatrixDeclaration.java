@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The declared authorization of every endpoint, read from {@code authorization-matrix.md} beside this class: one
@@ -38,8 +40,10 @@ record MatrixDeclaration(List<Row> rows) {
      * @param roles the roles that may, for {@link Audience#ROLES}
      * @param sample the request sent: a path (and query) where {@code {kind}} stands for a record of a
      *               {@link MatrixFixtures} kind — the scoped record probed in and out of scope; empty = the pattern
+     * @param answers the exact statuses a permitted caller gets, where the general rule (anything but 401, 403,
+     *                404, 5xx) does not fit; empty = the general rule
      */
-    record Row(String method, String pattern, Audience audience, Set<Role> roles, String sample) {
+    record Row(String method, String pattern, Audience audience, Set<Role> roles, String sample, Set<Integer> answers) {
 
         String key() {
             return method + " " + pattern;
@@ -85,7 +89,7 @@ record MatrixDeclaration(List<Row> rows) {
         }
     }
 
-    /** Reads every table row {@code | METHOD | pattern | who | sample |}; other lines are commentary. */
+    /** Reads every table row {@code | METHOD | pattern | who | sample | answer |}; other lines are commentary. */
     static MatrixDeclaration parse(String markdown) {
         List<Row> rows = new ArrayList<>();
         int lineNo = 0;
@@ -103,7 +107,10 @@ record MatrixDeclaration(List<Row> rows) {
             String pattern = unquote(cells[1]);
             String who = cells[2].strip();
             String sample = unquote(cells[3]);
-            rows.add(new Row(method, pattern, audience(who, lineNo), roles(who, lineNo), sample.isEmpty() ? pattern : sample));
+            Set<Integer> answers = cells.length < 5 || cells[4].isBlank() ? Set.of()
+                    : Arrays.stream(cells[4].strip().split("[ ,]+")).map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
+            rows.add(new Row(method, pattern, audience(who, lineNo), roles(who, lineNo), sample.isEmpty() ? pattern : sample,
+                    answers));
         }
         return new MatrixDeclaration(List.copyOf(rows));
     }
