@@ -80,6 +80,12 @@ class AuthorizationMatrixIT {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * The audited actions the probes may cause: the matrix's own sign-ins and API tokens (issued and revoked) and
+     * exports (a download is audited); nothing that changes a record other tests rely on.
+     */
+    static final Set<String> HARMLESS_WRITES = Set.of("user.login", "api_token.created", "api_token.revoked", "export");
+
     final JsonMapper json = JsonMapper.builder().build();
 
     record Mapping(String method, String pattern, boolean multipart) {
@@ -96,6 +102,7 @@ class AuthorizationMatrixIT {
         principals.add(anonymous());
         USERS.forEach(u -> principals.add(signIn(u)));
         MatrixFixtures fixtures = MatrixFixtures.load(jdbc);
+        long lastAuditEventBefore = lastAuditEvent();
 
         List<MatrixDeclaration.Row> rows = declaration.rows().stream().filter(r -> mappings.containsKey(r.key()))
                 // signing out ends the session the later page probes use
@@ -124,6 +131,8 @@ class AuthorizationMatrixIT {
         MatrixReport.write(declaration.rows(), principals.stream().map(MatrixPrincipal::name).toList(), cells, problems, millis);
 
         assertThat(cells).as("requests sent").hasSizeGreaterThan(rows.size() * principals.size());
+        assertThat(auditedSince(lastAuditEventBefore)).as("what the matrix wrote (every write is audited)")
+                .isSubsetOf(HARMLESS_WRITES);
         assertThat(problems).as("differences from the declared matrix (table: " + MatrixReport.FILE.toAbsolutePath() + ")")
                 .isEmpty();
     }
@@ -287,6 +296,15 @@ class AuthorizationMatrixIT {
         }
         assertThat(mappings).as("handler mappings found").hasSizeGreaterThan(100);
         return mappings;
+    }
+
+    private long lastAuditEvent() {
+        return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM audit_event").query(Long.class).single();
+    }
+
+    private Set<String> auditedSince(long id) {
+        return new TreeSet<>(jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE id > :id").param("id", id)
+                .query(String.class).list());
     }
 
     private JsonNode openApiPaths() {
