@@ -3,6 +3,7 @@ package io.zhenwu.authz;
 import io.zhenwu.shared.Role;
 import io.zhenwu.testsupport.ZhenwuTest;
 import io.zhenwu.web.HttpTestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * idempotent or add only the caller's own data (a verification run, a report preview, a new personal token, an
  * audited export); {@code POST /logout} is sent last.
  */
+@Tag("db")
 @ZhenwuTest
 class AuthorizationMatrixIT {
 
