@@ -74,14 +74,9 @@ class CaseController {
                 fields.put(k.substring(6), v);
             }
         });
-        long version;
         try {
-            version = Long.parseLong(params.getOrDefault("version", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "validation.version.required");
-        }
-        try {
-            cases.fire(actor, id, name, version, fields, params.get("comment"));
+            // a form without its version is shown again with the error, within the caller's scope (out of it: 404)
+            cases.fire(actor, id, name, version(params), fields, params.get("comment"));
             redirect.addFlashAttribute("message", "flash.case.transitioned");
             return "redirect:/cases/" + id;
         } catch (InvalidInputException e) {
@@ -97,6 +92,14 @@ class CaseController {
         }
         model.addAttribute("details", cases.details(actor, id));
         return "cases/caseDetails";
+    }
+
+    private static long version(Map<String, String> params) {
+        try {
+            return Long.parseLong(params.getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", "validation.version.required");
+        }
     }
 
     @GetMapping("/cases/{id}/receipt")

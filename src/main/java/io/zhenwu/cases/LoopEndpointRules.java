@@ -35,9 +35,10 @@ class LoopEndpointRules implements EndpointRules {
                 EndpointRule.roles("POST", "/api/v1/safety/hazards/{id}/rectification", SAFETY_WRITE),
                 EndpointRule.roles("POST", "/api/v1/safety/hazards/{id}/reinspection", SAFETY_WRITE),
                 EndpointRule.roles("POST", "/api/v1/safety/hazards/{id}/enforcement", Role.INSPECTOR, Role.LEADER),
+                // before notices/{id}, which matches "overdue" too and would let enterprise users in
+                EndpointRule.roles("GET", "/api/v1/safety/notices/overdue", SAFETY),
                 EndpointRule.roles("GET", "/api/v1/safety/notices/{id}", Role.ADMIN, Role.LEADER, Role.STAFF, Role.INSPECTOR, Role.ENTERPRISE),
                 EndpointRule.roles("GET", "/api/v1/safety/notices/{id}/docx", Role.ADMIN, Role.LEADER, Role.STAFF, Role.INSPECTOR, Role.ENTERPRISE),
-                EndpointRule.roles("GET", "/api/v1/safety/notices/overdue", SAFETY),
                 EndpointRule.roles("GET", "/api/v1/safety/my-notices", Role.ENTERPRISE),
                 EndpointRule.roles("POST", "/api/v1/labor-disputes", Role.STAFF, Role.CADRE),
                 EndpointRule.roles("GET", "/api/v1/labor-disputes", LABOR),

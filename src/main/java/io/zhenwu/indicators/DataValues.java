@@ -214,6 +214,9 @@ public class DataValues {
 
     /** Locks a period for an org unit's subtree (sign-off); later writes are refused. */
     public void lock(Actor actor, String orgUnitCode, String period) {
+        if (orgUnitCode == null || orgUnitCode.isBlank()) {
+            throw new InvalidInputException("orgUnitCode", "indicator.field.required");
+        }
         OrgUnit org = orgUnits.findByCode(actor.scope(), orgUnitCode).orElseThrow(() -> new NotFoundException("org_unit", orgUnitCode));
         Period p = Period.parse("period", period);
         if (!repository.locked(org.path(), p)) {

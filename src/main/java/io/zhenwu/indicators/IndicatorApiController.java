@@ -232,8 +232,10 @@ class IndicatorApiController {
                     EndpointRule.roles(null, "/admin/validation-rules", Role.ADMIN),
                     EndpointRule.roles(null, "/admin/validation-rules/**", Role.ADMIN),
                     EndpointRule.roles("POST", "/api/v1/period-locks", Role.ADMIN, Role.LEADER),
+                    // 数据填报 is for those who enter values (as PUT /api/v1/data-values); leaders read
+                    EndpointRule.roles("GET", "/indicators/entry", Role.ADMIN, Role.STAFF, Role.CADRE),
                     EndpointRule.roles("GET", "/indicators/**", READERS),
-                    EndpointRule.roles("POST", "/indicators/**", Role.ADMIN, Role.STAFF, Role.CADRE, Role.LEADER));
+                    EndpointRule.roles("POST", "/indicators/**", Role.ADMIN, Role.STAFF, Role.CADRE));
         }
     }
 }

@@ -24,6 +24,9 @@ class RegistryEndpointRules implements EndpointRules {
                 // The facility catalogue is administration: listed before the registry-wide rules, which would match too.
                 EndpointRule.roles(null, "/registry/facility-types", Role.ADMIN),
                 EndpointRule.roles(null, "/registry/honour-types", Role.ADMIN),
+                // The forms that register or edit a record are for those who may submit them.
+                EndpointRule.roles("GET", "/registry/*/new", WRITERS),
+                EndpointRule.roles("GET", "/registry/*/{id}/edit", WRITERS),
                 EndpointRule.roles("GET", "/registry/**", READERS),
                 EndpointRule.roles("POST", "/registry/**", WRITERS),
                 EndpointRule.roles("GET", "/api/v1/enterprises", READERS),

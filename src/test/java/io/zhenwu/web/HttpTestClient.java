@@ -58,6 +58,12 @@ public final class HttpTestClient {
         return send(request(path).header("Content-Type", "application/json").method(method, body).build());
     }
 
+    /** Any method with a body of any content type (a form, a multipart upload) as the caller's session or token. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     public HttpResponse<String> basic(String method, String path, String user, String password, String json) {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         var body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
