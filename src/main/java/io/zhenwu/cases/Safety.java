@@ -260,6 +260,8 @@ public class Safety {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // two inspectors issuing at once: the second waits here, then gets 409 — no number taken, no duplicate record
+        cases.holdAtVersion(actor, caseId, version);
         Cases.DocumentNumber n = cases.nextDocumentNumber(actor, c.orgUnitId(), NOTICE_SERIES, issued.getYear());
         String number = noticeNumber(n.townName(), n.year(), n.seq());
         String addressee = c.applicantName() != null ? c.applicantName() : c.title();

@@ -271,27 +271,52 @@ class SafetyLoopIT {
         photo(h.hazardCase().id());
         CaseView reported = safety.rectifyOnSpot(inspector, h.hazardCase().id(), h.hazardCase().version(), "现场整改");
         Actor third = new Actor(5, "insp-c-" + town.id(), TestOrgs.scopeOf(town), Set.of(Role.INSPECTOR));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (Actor a : List.of(colleague, third)) {
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    safety.reinspect(a, reported.id(), reported.version(), true, "合格 " + a.username(), null);
-                    return "won";
-                } catch (ConflictException e) {
-                    return "409";
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<String> outcomes = atOnce(List.of(colleague, third), a -> {
+            safety.reinspect(a, reported.id(), reported.version(), true, "合格 " + a.username(), null);
+            return "won";
+        });
         assertThat(outcomes).containsExactlyInAnyOrder("won", "409");
+    }
+
+    /** Runs {@code work} for each actor at the same moment on its own thread; a ConflictException counts as "409". */
+    static List<String> atOnce(List<Actor> actors, java.util.function.Function<Actor, String> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(actors.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (Actor a : actors) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return work.apply(a);
+                    } catch (ConflictException e) {
+                        return "409";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Issue 18: the second of two simultaneous notices on one hazard was a DuplicateKeyException (500), now 409. */
+    @Test
+    void twoInspectorsIssuingANoticeOnTheSameHazardAtOnceOneGets409AndNoNumberIsLost() throws Exception {
+        LocalDate today = LocalDate.now(io.zhenwu.shared.Times.ZONE);
+        String prefix = town.name().replaceAll("(镇|街道|乡)$", "") + "安责改〔" + today.getYear() + "〕第";
+        for (int round = 1; round <= 5; round++) {
+            SafetyRecords.HazardRow h = hazard(factory);
+            List<String> outcomes = atOnce(List.of(inspector, colleague), a -> safety.issueNotice(a, h.hazardCase().id(),
+                    h.hazardCase().version(), today, today.plusDays(7), "整改 " + a.username()).number());
+            // one notice, numbered right after the previous round's: the loser took no number
+            assertThat(outcomes).containsExactlyInAnyOrder(prefix + round + "号", "409");
+        }
     }
 
     @Test
