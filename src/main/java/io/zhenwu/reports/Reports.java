@@ -256,7 +256,13 @@ public class Reports {
         return sb.toString();
     }
 
+    /**
+     * Text as Markdown shows it literally: emphasis, code and link characters backslash-escaped, and {@code < > &} as
+     * character references, so that no template text or record (an org unit named {@code <script>…}) passes through
+     * as HTML — Markdown renderers copy raw HTML into their output.
+     */
     private static String md(String s) {
-        return s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[");
     }
 }
