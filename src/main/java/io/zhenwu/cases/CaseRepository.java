@@ -235,6 +235,16 @@ class CaseRepository {
     }
 
     /**
+     * Takes the case's row until the transaction ends if it is still at {@code expectedVersion} (an update that
+     * changes nothing); false otherwise. A concurrent holder or transition makes this wait, then fail the version check.
+     */
+    @Unscoped("the case was read within the caller's scope before")
+    boolean holdAtVersion(long id, long expectedVersion) {
+        return jdbc.sql("UPDATE case_record SET version = version WHERE id = :id AND version = :expected")
+                .param("id", id).param("expected", expectedVersion).update() == 1;
+    }
+
+    /**
      * A transition's write: the case's state and clock if nobody changed it since {@code expectedVersion}, and its
      * timeline entry; false, and nothing written, otherwise. On PostgreSQL one statement (a data-modifying WITH), one
      * round trip fewer of a transition's five: the entry is inserted only if the update matched, and numbered after the

@@ -283,6 +283,23 @@ public class Cases {
         return persist(c, type, entry, expectedVersion, now);
     }
 
+    /**
+     * Holds the case for the rest of the transaction if it is still at {@code expectedVersion}, otherwise 409 with the
+     * current case. For work that precedes a transition and must happen once (a notice's number and record before
+     * {@code issue_notice}): of two callers at once, the second waits for the first and then gets the conflict.
+     */
+    public void holdAtVersion(Actor actor, long caseId, long expectedVersion) {
+        Case c = load(actor, caseId);
+        if (c.version != expectedVersion || !repository.holdAtVersion(caseId, expectedVersion)) {
+            throw stale(caseId);
+        }
+    }
+
+    private ConflictException stale(long caseId) {
+        Case current = repository.findAsSystem(caseId).orElseThrow();
+        return new ConflictException("case.conflict.stale", CaseView.of(current, types.get(current.typeCode, current.typeVersion)));
+    }
+
     /** The transition guards of other modules, looked up once (they may depend on this service, hence not injected). */
     private List<TransitionGuard> guards() {
         List<TransitionGuard> list = guardList;
@@ -296,8 +313,7 @@ public class Cases {
     private CaseView persist(Case c, CaseType type, TimelineEntry entry, long expectedVersion, Instant now) {
         // The version update holds the case's row until commit: nobody else appends to its timeline meanwhile.
         if (!repository.updateAndAppend(c, expectedVersion, now, entry)) {
-            Case current = repository.findAsSystem(c.id).orElseThrow();
-            throw new ConflictException("case.conflict.stale", CaseView.of(current, types.get(current.typeCode, current.typeVersion)));
+            throw stale(c.id);
         }
         c.version = expectedVersion + 1;
         String path = pathFor(c);

@@ -128,7 +128,13 @@ public class LaborDisputes {
         return repository.disputeIds(actor.scope(), category, stateKind, year, 500).stream().map(id -> get(actor, id)).toList();
     }
 
-    /** Yuan with at most two decimals, not negative; a third decimal is refused. */
+    /**
+     * The largest claim or settlement a town's mediation handles: 1 亿元 less a fen. Far above any wage or
+     * compensation claim of a township enterprise, far below what the column (DECIMAL(14, 2)) holds.
+     */
+    static final BigDecimal MAX_YUAN = new BigDecimal("99999999.99");
+
+    /** Plain decimal yuan ({@link LoopGuards#parse}), at most two decimals, not negative, at most {@link #MAX_YUAN}. */
     static BigDecimal yuan(String field, String text) {
         BigDecimal v = LoopGuards.parse(field, text, "case.labor.amount.required");
         if (v.signum() < 0) {
@@ -137,8 +143,8 @@ public class LaborDisputes {
         if (v.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException(field, "case.labor.amount.scale", v.toPlainString());
         }
-        if (v.compareTo(new BigDecimal("999999999999.99")) > 0) {
-            throw new InvalidInputException(field, "case.labor.amount.range");
+        if (v.compareTo(MAX_YUAN) > 0) {
+            throw new InvalidInputException(field, "case.labor.amount.max", MAX_YUAN.toPlainString());
         }
         return v.setScale(2);
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The loops' own preconditions, applied by the engine to every caller (see {@link TransitionGuard}). */
 final class LoopGuards {
@@ -84,14 +85,20 @@ final class LoopGuards {
         }
     }
 
+    /**
+     * A plain decimal as a person writes it: ASCII digits, an optional sign and decimal point. {@link BigDecimal}
+     * alone would also take full-width digits (１２３) and exponents (1e10), which nobody means as an amount or area.
+     */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
+
     static BigDecimal parse(String field, String text, String messageKey) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(field, messageKey);
         }
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "case.number.invalid", text.strip());
+        String written = text.strip();
+        if (!PLAIN_DECIMAL.matcher(written).matches() || written.length() > 40) {
+            throw new InvalidInputException(field, "case.number.invalid", written.length() > 40 ? written.substring(0, 40) + "…" : written);
         }
+        return new BigDecimal(written);
     }
 }

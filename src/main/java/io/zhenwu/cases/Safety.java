@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +41,11 @@ public class Safety {
 
     static final String TYPE = "safety_hazard";
     static final String NOTICE_SERIES = "notice:AJZG";
+    /**
+     * The earliest inspection date accepted: records of this platform start long after it (the 安全生产法 dates from
+     * 2002), so an earlier date is a typing error (0001-01-01), not history.
+     */
+    static final LocalDate EARLIEST_INSPECTION = LocalDate.of(2000, 1, 1);
 
     private final Cases cases;
     private final SafetyRepository repository;
@@ -49,16 +53,18 @@ public class Safety {
     private final EvidenceStore store;
     private final OrgUnits orgUnits;
     private final Enterprises enterprises;
+    private final InspectorRoster roster;
     private final ApplicationEventPublisher events;
 
     Safety(Cases cases, SafetyRepository repository, CaseRepository caseRepository, EvidenceStore store, OrgUnits orgUnits,
-           Enterprises enterprises, ApplicationEventPublisher events) {
+           Enterprises enterprises, InspectorRoster roster, ApplicationEventPublisher events) {
         this.cases = cases;
         this.repository = repository;
         this.caseRepository = caseRepository;
         this.store = store;
         this.orgUnits = orgUnits;
         this.enterprises = enterprises;
+        this.roster = roster;
         this.events = events;
     }
 
@@ -98,17 +104,13 @@ public class Safety {
             problems.add(FieldViolation.of("inspectedOn", "case.safety.date.required"));
         } else if (d.inspectedOn().isAfter(today())) {
             problems.add(FieldViolation.of("inspectedOn", "case.safety.date.future"));
+        } else if (d.inspectedOn().isBefore(EARLIEST_INSPECTION)) {
+            problems.add(FieldViolation.of("inspectedOn", "case.safety.date.tooEarly", EARLIEST_INSPECTION));
         }
         if (d.kind() == null || !SafetyRecords.INSPECTION_KINDS.contains(d.kind())) {
             problems.add(FieldViolation.of("kind", "case.safety.inspection.kind", String.join(", ", SafetyRecords.INSPECTION_KINDS)));
         }
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        if (d.inspectors() != null) {
-            d.inspectors().stream().filter(n -> n != null && !n.isBlank()).map(String::strip).forEach(names::add);
-        }
-        if (names.size() < 2) {
-            problems.add(FieldViolation.of("inspectors", "case.safety.inspection.twoInspectors"));
-        }
+        List<String> names = roster.resolve(actor, town, d.inspectors(), problems);
         if (names.stream().anyMatch(n -> n.length() > 40 || n.contains(","))) {
             problems.add(FieldViolation.of("inspectors", "case.safety.inspection.inspectorName"));
         }
@@ -260,6 +262,8 @@ public class Safety {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // two inspectors issuing at once: the second waits here, then gets 409 — no number taken, no duplicate record
+        cases.holdAtVersion(actor, caseId, version);
         Cases.DocumentNumber n = cases.nextDocumentNumber(actor, c.orgUnitId(), NOTICE_SERIES, issued.getYear());
         String number = noticeNumber(n.townName(), n.year(), n.seq());
         String addressee = c.applicantName() != null ? c.applicantName() : c.title();

@@ -77,13 +77,13 @@ class ReportCommand implements CliCommand {
             err.printf("输入有误:%n  --org: 找不到组织机构 %s%n", orgCode);
             return 2;
         }
-        if (templates.findByName(template).isEmpty()) {
-            err.printf("输入有误:%n  --template: 找不到报告模板“%s”（现有：%s）%n", template,
-                    String.join("、", templates.all().stream().map(t -> t.name()).toList()));
-            return 2;
-        }
         // The command line acts for the operator of the installation: the whole tree the org unit belongs to.
         DataScope scope = new DataScope(root.get().id(), root.get().path());
+        if (templates.forOrg(scope, template, org.get()).isEmpty()) {
+            err.printf("输入有误:%n  --template: 找不到报告模板“%s”（现有：%s）%n", template,
+                    String.join("、", templates.all(scope).stream().map(t -> t.name()).distinct().toList()));
+            return 2;
+        }
         RenderedReport report;
         try {
             report = reports.render(scope, template, org.get().code(), year);

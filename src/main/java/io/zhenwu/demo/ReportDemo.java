@@ -54,7 +54,7 @@ class ReportDemo {
                     null, null));
         }
         values.save(actor, batch);
-        templates.createAsSystem(TEMPLATE, template(), "demo");
+        templates.createAsSystem(town, TEMPLATE, template(), "demo");   // the demo town's own template
         return batch.size();
     }
 

@@ -41,6 +41,9 @@ import java.util.TreeMap;
 @Transactional
 public class DataValues {
 
+    /** A reported growth rate (percent) the column holds: NUMERIC(12, 4) keeps less than 10^8. */
+    private static final BigDecimal MAX_GROWTH = new BigDecimal("1E8");
+
     private final DataValueRepository repository;
     private final Indicators indicators;
     private final OrgUnits orgUnits;
@@ -103,6 +106,9 @@ public class DataValues {
             }
             if (indicator != null) {
                 checkValue(prefix, indicator, in.value(), problems);
+            }
+            if (in.reportedGrowth() != null && in.reportedGrowth().abs().compareTo(MAX_GROWTH) >= 0) {
+                problems.add(FieldViolation.of(prefix + "reportedGrowth", "indicator.growth.tooLarge"));
             }
             if (problems.size() > before) {
                 continue;
@@ -196,7 +202,8 @@ public class DataValues {
                 growth == null ? null : growth.setScale(4), source, in.comment(), 1, 0, by, at));
     }
 
-    private static void checkValue(String prefix, Indicator indicator, BigDecimal value, List<FieldViolation> problems) {
+    /** A value (or a target) that the value columns hold: present, within the indicator's decimals and below 10^17. */
+    static void checkValue(String prefix, Indicator indicator, BigDecimal value, List<FieldViolation> problems) {
         if (value == null) {
             problems.add(FieldViolation.of(prefix + "value", "indicator.value.required"));
             return;

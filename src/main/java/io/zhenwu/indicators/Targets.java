@@ -6,6 +6,7 @@ import io.zhenwu.org.OrgUnits;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.ConflictException;
 import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.FieldViolation;
 import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,14 +84,13 @@ public class Targets {
                 .orElseThrow(() -> new InvalidInputException("indicatorCode", "indicator.unknown", indicatorCode));
         OrgUnit org = orgUnits.findByCode(actor.scope(), orgUnitCode)
                 .orElseThrow(() -> new InvalidInputException("orgUnitCode", "registry.orgUnit.notFound", orgUnitCode));
-        if (value == null) {
-            throw new InvalidInputException("value", "indicator.value.required");
-        }
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", "indicator.target.year", year);
         }
-        if (value.stripTrailingZeros().scale() > indicator.decimals()) {
-            throw new InvalidInputException("value", "indicator.value.decimals", value.toPlainString(), indicator.decimals());
+        List<FieldViolation> problems = new ArrayList<>();
+        DataValues.checkValue("", indicator, value, problems);   // a target is bounded like the values it is compared with
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         Target.Comparator cmp = comparator == null ? Target.Comparator.GE : comparator;
         Optional<Target> current = repository.find(actor.scope(), indicator.code(), org.id(), year);
@@ -125,9 +125,10 @@ public class Targets {
                 throw new InvalidInputException(field + ".period", "indicator.target.splitPeriod", p.toString(), year);
             }
             BigDecimal v = splits.get(i).value();
-            if (v == null || v.stripTrailingZeros().scale() > indicator.decimals()) {
-                throw new InvalidInputException(field + ".value", "indicator.value.decimals", v == null ? "" : v.toPlainString(),
-                        indicator.decimals());
+            List<FieldViolation> problems = new ArrayList<>();
+            DataValues.checkValue(field + ".", indicator, v, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
             }
             sum = sum.add(v);
             parsed.add(new TargetRepository.Split(p, v));

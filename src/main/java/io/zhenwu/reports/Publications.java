@@ -60,8 +60,8 @@ public class Publications {
     /** Renders the template's current version for the org unit and year and freezes it. */
     public Publication publish(Actor actor, long templateId, String orgCode, int year) {
         DataScope scope = actor.scope();
-        ReportTemplate t = templates.get(templateId);
-        ReportTemplate.Version v = templates.version(templateId, null);
+        ReportTemplate t = templates.get(scope, templateId);
+        ReportTemplate.Version v = templates.version(scope, templateId, null);
         RenderedReport report = reports.render(scope, t.name(), v.versionNo(), v.body(), orgCode, year);
         OrgUnit org = reports.org(scope, orgCode);
         FigureRegistry.Catalogue catalogue = figures.catalogue();

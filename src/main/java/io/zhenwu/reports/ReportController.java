@@ -99,7 +99,7 @@ class ReportController {
     @GetMapping("/reports")
     String list(Actor actor, Model model) {
         DataScope scope = actor.scope();
-        model.addAttribute("templates", templates.all());
+        model.addAttribute("templates", templates.all(scope));
         model.addAttribute("publications", publications.list(scope, null));
         model.addAttribute("org", orgCode(scope, null));
         model.addAttribute("year", defaultYear());
@@ -111,9 +111,9 @@ class ReportController {
     String render(Actor actor, @RequestParam long template, @RequestParam(required = false) String org,
                   @RequestParam(required = false) Integer year, Model model) {
         DataScope scope = actor.scope();
-        ReportTemplate t = templates.get(template);
+        ReportTemplate t = templates.get(scope, template);
         int y = year == null ? defaultYear() : year;
-        RenderedReport report = reports.render(scope, t.name(), orgCode(scope, org), y);
+        RenderedReport report = reports.render(scope, t, orgCode(scope, org), y);
         model.addAttribute("reportTemplate", t);
         model.addAttribute("report", report);
         model.addAttribute("reportHtml", Reports.html(report, true));
@@ -126,9 +126,9 @@ class ReportController {
                 @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "docx") String format,
                 HttpServletResponse response) throws IOException {
         Reports.Format f = Reports.Format.parse(format);
-        ReportTemplate t = templates.get(template);
+        ReportTemplate t = templates.get(scope, template);
         int y = year == null ? defaultYear() : year;
-        RenderedReport report = reports.render(scope, t.name(), orgCode(scope, org), y);
+        RenderedReport report = reports.render(scope, t, orgCode(scope, org), y);
         download(response, report, f, report.orgName() + y + "年" + t.name());
     }
 
@@ -196,8 +196,8 @@ class ReportController {
 
     @GetMapping("/reports/templates/{id}/edit")
     String edit(Actor actor, @PathVariable long id, @RequestParam(required = false) Integer version, Model model) {
-        ReportTemplate t = templates.get(id);
-        ReportTemplate.Version v = templates.version(id, version);
+        ReportTemplate t = templates.get(actor.scope(), id);
+        ReportTemplate.Version v = templates.version(actor.scope(), id, version);
         fillEditor(actor.scope(), model, t, t.name(), v.body(), null, null, List.of());
         model.addAttribute("shownVersion", v.versionNo());
         return "reports/templateEdit";
@@ -206,7 +206,7 @@ class ReportController {
     @PostMapping("/reports/templates/{id}")
     String save(Actor actor, @PathVariable long id, @RequestParam long version, @RequestParam(required = false) String body, Model model,
                 RedirectAttributes redirect) {
-        ReportTemplate t = templates.get(id);
+        ReportTemplate t = templates.get(actor.scope(), id);
         try {
             templates.save(actor, id, version, body);
             redirect.addFlashAttribute("message", "flash.reportTemplate.saved");
@@ -214,7 +214,7 @@ class ReportController {
         } catch (InvalidInputException e) {
             fillEditor(actor.scope(), model, t, t.name(), body, null, null, e.violations());
         } catch (ConflictException e) {
-            fillEditor(actor.scope(), model, templates.get(id), t.name(), body, null, null, List.of(FieldViolation.of("body", "conflict.stale")));
+            fillEditor(actor.scope(), model, templates.get(actor.scope(), id), t.name(), body, null, null, List.of(FieldViolation.of("body", "conflict.stale")));
         }
         return "reports/templateEdit";
     }
@@ -245,7 +245,7 @@ class ReportController {
         model.addAttribute("org", orgCode(scope, org));
         model.addAttribute("year", year == null ? defaultYear() : year);
         model.addAttribute("errors", errors);
-        model.addAttribute("versions", t == null ? List.of() : templates.versions(t.id()));
+        model.addAttribute("versions", t == null ? List.of() : templates.versions(scope, t.id()));
         model.addAttribute("catalogue", figures.catalogue().all());
     }
 

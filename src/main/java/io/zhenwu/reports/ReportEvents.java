@@ -12,7 +12,7 @@ public final class ReportEvents {
     }
 
     /** A template was created or saved as a new version. */
-    public record TemplateSaved(long templateId, String name, int versionNo, String actor) implements AuditableEvent {
+    public record TemplateSaved(long templateId, String name, int versionNo, String actor, String scopePath) implements AuditableEvent {
         public String action() { return versionNo == 1 ? "report_template.created" : "report_template.saved"; }
         public String entityType() { return "report_template"; }
         public String entityId() { return String.valueOf(templateId); }

@@ -79,11 +79,20 @@ public class Reports {
         this.problems = problems;
     }
 
-    /** The current version of the named template for an org unit (by code) and year. */
+    /**
+     * The current version of the named template for an org unit (by code) and year: the template of that name owned by
+     * the org unit or its nearest ancestor in the scope ({@link ReportTemplates#forOrg}).
+     */
     public RenderedReport render(DataScope scope, String templateName, String orgCode, int year) {
-        ReportTemplate t = templates.findByName(templateName).orElseThrow(() -> new NotFoundException("report_template", templateName));
-        ReportTemplate.Version v = templates.version(t.id(), null);
-        return render(scope, t.name(), v.versionNo(), v.body(), orgCode, year);
+        ReportTemplate t = templates.forOrg(scope, templateName, org(scope, orgCode))
+                .orElseThrow(() -> new NotFoundException("report_template", templateName));
+        return render(scope, t, orgCode, year);
+    }
+
+    /** The current version of a template of the scope for an org unit (by code) and year. */
+    public RenderedReport render(DataScope scope, ReportTemplate template, String orgCode, int year) {
+        ReportTemplate.Version v = templates.version(scope, template.id(), null);
+        return render(scope, template.name(), v.versionNo(), v.body(), orgCode, year);
     }
 
     /** Any text (the editor's preview, a given version) for an org unit and year. */
@@ -256,7 +265,13 @@ public class Reports {
         return sb.toString();
     }
 
+    /**
+     * Text as Markdown shows it literally: emphasis, code and link characters backslash-escaped, and {@code < > &} as
+     * character references, so that no template text or record (an org unit named {@code <script>…}) passes through
+     * as HTML — Markdown renderers copy raw HTML into their output.
+     */
     private static String md(String s) {
-        return s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[");
     }
 }

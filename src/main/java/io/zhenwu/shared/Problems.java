@@ -36,6 +36,11 @@ public class Problems {
 
     public ProblemDetail invalid(List<FieldViolation> violations, Locale locale) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail", locale, violations.size());
+        return withErrors(problem, violations, locale);
+    }
+
+    /** Adds the {@code errors} list ({@code field}, {@code code}, {@code message}) to a problem of any type. */
+    public ProblemDetail withErrors(ProblemDetail problem, List<FieldViolation> violations, Locale locale) {
         problem.setProperty("errors", violations.stream()
                 .map(v -> Map.of("field", v.field(), "code", v.messageKey(), "message", message(v, locale)))
                 .toList());

@@ -18,7 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +28,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
@@ -45,6 +50,9 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The field of an error about the request body as a whole. */
+    private static final String BODY = "body";
 
     private final Problems problems;
 
@@ -108,6 +116,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problems.invalid(violations, locale));
     }
 
+    /**
+     * A body that cannot be read: an unknown property, a value of the wrong type or a {@code null} list element names
+     * its field ({@code values[0].value}); JSON that does not parse names the body with the line and column.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -115,18 +127,62 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            problem = problems.invalid(List.of(FieldViolation.of(unknown.getPropertyName(), "validation.unknownField",
+            problem = problems.invalid(List.of(FieldViolation.of(path(unknown), "validation.unknownField",
                     unknown.getPropertyName())), locale);
+        } else if (cause instanceof InvalidNullException hole) {
+            problem = problems.invalid(List.of(FieldViolation.of(path(hole), "validation.element.null")), locale);
         } else if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-            String field = bind.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String field = path(bind);
             problem = problems.invalid(List.of(FieldViolation.of(field, "validation.type", field)), locale);
-        } else if (cause instanceof JacksonException) {
-            problem = problems.problem(HttpStatus.BAD_REQUEST, "malformed", "problem.malformed.detail", locale);
+        } else if (cause instanceof JacksonException syntax) {
+            TokenStreamLocation at = syntax.getLocation();
+            FieldViolation body = at == null || at.getLineNr() < 1
+                    ? FieldViolation.of(BODY, "validation.malformed.somewhere")
+                    : FieldViolation.of(BODY, "validation.malformed", at.getLineNr(), at.getColumnNr());
+            problem = problems.withErrors(problems.problem(HttpStatus.BAD_REQUEST, "malformed", "problem.malformed.detail", locale),
+                    List.of(body), locale);
         } else {
-            problem = problems.problem(HttpStatus.BAD_REQUEST, "malformed", "problem.malformed.detail", locale);
+            problem = problems.invalid(List.of(FieldViolation.of(BODY, "validation.body.required")), locale);
         }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return fieldProblem(FieldViolation.of(e.getParameterName(), "validation.parameter.required", e.getParameterName()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return fieldProblem(FieldViolation.of(e.getRequestPartName(), "validation.parameter.required", e.getRequestPartName()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String field = e.getPropertyName() == null ? "" : e.getPropertyName();
+        return fieldProblem(FieldViolation.of(field, "validation.type", e.getValue()), request);
+    }
+
+    /** {@code values[0].value}: property names joined by dots, list indexes in brackets. */
+    private static String path(DatabindException e) {
+        StringBuilder field = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private ResponseEntity<Object> fieldProblem(FieldViolation violation, WebRequest request) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.invalid(List.of(violation), locale(request)));
     }
 
     /** Framework errors (405, 415, missing parameter…): keep the status, word them in the caller's language. */

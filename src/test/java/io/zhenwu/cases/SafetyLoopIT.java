@@ -89,12 +89,23 @@ class SafetyLoopIT {
         town = TestOrgs.newTown(orgUnits);
         department = orgUnits.create(TestOrgs.scopeOf(town), town.id(), TestOrgs.internalCode("AJ"), "安监", OrgUnitType.DEPARTMENT);
         village = orgUnits.create(TestOrgs.scopeOf(town), town.id(), TestOrgs.childCode(town, 201), "甲村", OrgUnitType.VILLAGE);
-        inspector = new Actor(1, "insp-a-" + town.id(), TestOrgs.scopeOf(town), Set.of(Role.INSPECTOR));
-        colleague = new Actor(2, "insp-b-" + town.id(), TestOrgs.scopeOf(town), Set.of(Role.INSPECTOR));
+        // an inspection is signed by real inspectors of the town, the recorder among them
+        inspector = inspectorAccount("insp-a-" + town.id(), "张检查");
+        colleague = inspectorAccount("insp-b-" + town.id(), "李检查");
         staff = new Actor(3, "staff-" + town.id(), TestOrgs.scopeOf(town), Set.of(Role.STAFF));
         cadre = new Actor(4, "cadre-" + town.id(), TestOrgs.scopeOf(village), Set.of(Role.CADRE));
         factory = enterprise("甲厂");
         other = enterprise("乙厂");
+    }
+
+    /** An enabled account holding INSPECTOR in the test town's safety department, as the actor it signs in as. */
+    Actor inspectorAccount(String username, String displayName) {
+        long id = users.createAsSystem(username, displayName, department, Set.of(Role.INSPECTOR), CasesIT.PASSWORD).id();
+        return new Actor(id, username, TestOrgs.scopeOf(town), Set.of(Role.INSPECTOR));
+    }
+
+    Safety.InspectionDraft inspectionBy(LocalDate on, List<String> inspectors) {
+        return new Safety.InspectionDraft(department.id(), village.code(), factory.id(), null, null, on, "ROUTINE", null, inspectors, null);
     }
 
     Enterprise enterprise(String name) {
@@ -105,7 +116,7 @@ class SafetyLoopIT {
 
     SafetyRecords.Inspection inspection(Enterprise e) {
         return safety.recordInspection(inspector, new Safety.InspectionDraft(department.id(), village.code(), e.id(), null, null,
-                LocalDate.now().minusDays(1), "NIGHT", null, List.of("张检查", "李检查"), "夜间安全体检"));
+                LocalDate.now().minusDays(1), "NIGHT", null, List.of(inspector.username(), colleague.username()), "夜间安全体检"));
     }
 
     SafetyRecords.HazardRow hazard(Enterprise e) {
@@ -165,6 +176,50 @@ class SafetyLoopIT {
         assertThat(new String(docx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
     }
 
+    /**
+     * Issue 18: the two-inspector rule took invented names, a recorder who was not among them and 0001-01-01. The
+     * inspectors are accounts holding INSPECTOR in the town (login, or display name if unique), the recorder is one
+     * of them, and the date lies between {@link Safety#EARLIEST_INSPECTION} and today.
+     */
+    @Test
+    void inspectorsAreRealInspectorsOfTheTownTheRecorderIsOneOfThemAndTheDateIsPlausible() {
+        LocalDate yesterday = LocalDate.now(io.zhenwu.shared.Times.ZONE).minusDays(1);
+        assertThat(refusals(inspector, inspectionBy(yesterday, List.of("张三", "李四"))))
+                .containsExactly("case.safety.inspection.inspectorUnknown", "case.safety.inspection.inspectorUnknown");
+        // a staff account, and the demo town's inspector (another town), are not inspectors of this town
+        String clerk = "clerk-" + town.id();
+        users.createAsSystem(clerk, "王办事", department, Set.of(Role.STAFF), CasesIT.PASSWORD);
+        assertThat(refusals(inspector, inspectionBy(yesterday, List.of(inspector.username(), clerk))))
+                .containsExactly("case.safety.inspection.inspectorUnknown");
+        assertThat(refusals(inspector, inspectionBy(yesterday, List.of(inspector.username(), "inspector"))))
+                .containsExactly("case.safety.inspection.inspectorUnknown");
+        // two real inspectors, but the one recording is not among them
+        Actor third = inspectorAccount("insp-c-" + town.id(), "赵检查");
+        assertThat(refusals(inspector, inspectionBy(yesterday, List.of(colleague.username(), third.username()))))
+                .containsExactly("case.safety.inspection.recorderNotAmong");
+        // a display name borne by two inspectors is ambiguous
+        inspectorAccount("insp-d-" + town.id(), "赵检查");
+        assertThat(refusals(inspector, inspectionBy(yesterday, List.of(inspector.username(), "赵检查"))))
+                .containsExactly("case.safety.inspection.inspectorAmbiguous");
+        assertThat(refusals(inspector, inspectionBy(LocalDate.of(1, 1, 1), List.of(inspector.username(), colleague.username()))))
+                .containsExactly("case.safety.date.tooEarly");
+        assertThat(refusals(inspector, inspectionBy(yesterday.plusDays(2), List.of(inspector.username(), colleague.username()))))
+                .containsExactly("case.safety.date.future");
+        // logins and unique display names both name an inspector; the record keeps the display names
+        SafetyRecords.Inspection ok = safety.recordInspection(inspector, inspectionBy(Safety.EARLIEST_INSPECTION,
+                List.of("张检查", colleague.username())));
+        assertThat(ok.inspectors()).containsExactly("张检查", "李检查");
+    }
+
+    List<String> refusals(Actor recorder, Safety.InspectionDraft draft) {
+        try {
+            safety.recordInspection(recorder, draft);
+        } catch (InvalidInputException e) {
+            return e.violations().stream().map(io.zhenwu.shared.FieldViolation::messageKey).toList();
+        }
+        throw new AssertionError("recorded " + draft);
+    }
+
     @Test
     void onTheSpotRectificationAndEnforcementFiling() {
         SafetyRecords.HazardRow h = hazard(factory);
@@ -181,7 +236,7 @@ class SafetyLoopIT {
     @Test
     void badInputIsRefusedWithAClearReason() {
         assertThatThrownBy(() -> safety.recordInspection(inspector, new Safety.InspectionDraft(department.id(), null, factory.id(), null,
-                null, LocalDate.now().minusDays(1), "ROUTINE", null, List.of("张检查", " 张检查 "), null)))
+                null, LocalDate.now().minusDays(1), "ROUTINE", null, List.of(inspector.username(), " " + inspector.username() + " "), null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting(v -> v.messageKey()).contains("case.safety.inspection.twoInspectors"));
         SafetyRecords.HazardRow h = hazard(factory);
@@ -238,7 +293,7 @@ class SafetyLoopIT {
     void overHttpTheDemoEnterpriseUserReadsItsOwnNoticeAndGets404ForAnothers() throws Exception {
         OrgUnit xiashu = TestOrgs.byCode(orgUnits, TestOrgs.XIASHU);
         OrgUnit safetyDept = TestOrgs.byCode(orgUnits, "XS-AQYJ");
-        Actor xsInspector = new Actor(11, "insp-xs-" + town.id(), TestOrgs.scopeOf(xiashu), Set.of(Role.INSPECTOR));
+        Actor xsInspector = new Actor(11, "inspector", TestOrgs.scopeOf(xiashu), Set.of(Role.INSPECTOR));   // the demo's
         Enterprise own = enterprises.findByCreditCode(TestOrgs.scopeOf(xiashu), "91321183MABKMCDFKE").orElseThrow();
         Enterprise another = enterprises.search(TestOrgs.scopeOf(xiashu), io.zhenwu.registry.EnterpriseQuery.all(),
                 io.zhenwu.shared.PageQuery.of(0, 5, null, "e.id", Enterprises.SORTABLE)).content().stream()
@@ -248,7 +303,7 @@ class SafetyLoopIT {
         int k = 0;
         for (Enterprise e : List.of(own, another)) {
             SafetyRecords.Inspection i = safety.recordInspection(xsInspector, new Safety.InspectionDraft(safetyDept.id(), null, e.id(), null,
-                    null, today, "ROUTINE", null, List.of("甲", "乙"), null));
+                    null, today, "ROUTINE", null, List.of("inspector", "inspector2"), null));
             SafetyRecords.HazardRow h = safety.addHazard(xsInspector, new Safety.HazardDraft(i.id(), "OTHER", "GENERAL", "仓库", "标志缺失",
                     null, null, null));
             notices[k++] = safety.issueNotice(xsInspector, h.hazardCase().id(), h.hazardCase().version(), today, today.plusDays(3), "补设标志").id();
@@ -271,27 +326,52 @@ class SafetyLoopIT {
         photo(h.hazardCase().id());
         CaseView reported = safety.rectifyOnSpot(inspector, h.hazardCase().id(), h.hazardCase().version(), "现场整改");
         Actor third = new Actor(5, "insp-c-" + town.id(), TestOrgs.scopeOf(town), Set.of(Role.INSPECTOR));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (Actor a : List.of(colleague, third)) {
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    safety.reinspect(a, reported.id(), reported.version(), true, "合格 " + a.username(), null);
-                    return "won";
-                } catch (ConflictException e) {
-                    return "409";
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<String> outcomes = atOnce(List.of(colleague, third), a -> {
+            safety.reinspect(a, reported.id(), reported.version(), true, "合格 " + a.username(), null);
+            return "won";
+        });
         assertThat(outcomes).containsExactlyInAnyOrder("won", "409");
+    }
+
+    /** Runs {@code work} for each actor at the same moment on its own thread; a ConflictException counts as "409". */
+    static List<String> atOnce(List<Actor> actors, java.util.function.Function<Actor, String> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(actors.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (Actor a : actors) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return work.apply(a);
+                    } catch (ConflictException e) {
+                        return "409";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Issue 18: the second of two simultaneous notices on one hazard was a DuplicateKeyException (500), now 409. */
+    @Test
+    void twoInspectorsIssuingANoticeOnTheSameHazardAtOnceOneGets409AndNoNumberIsLost() throws Exception {
+        LocalDate today = LocalDate.now(io.zhenwu.shared.Times.ZONE);
+        String prefix = town.name().replaceAll("(镇|街道|乡)$", "") + "安责改〔" + today.getYear() + "〕第";
+        for (int round = 1; round <= 5; round++) {
+            SafetyRecords.HazardRow h = hazard(factory);
+            List<String> outcomes = atOnce(List.of(inspector, colleague), a -> safety.issueNotice(a, h.hazardCase().id(),
+                    h.hazardCase().version(), today, today.plusDays(7), "整改 " + a.username()).number());
+            // one notice, numbered right after the previous round's: the loser took no number
+            assertThat(outcomes).containsExactlyInAnyOrder(prefix + round + "号", "409");
+        }
     }
 
     @Test

@@ -107,7 +107,7 @@ class ReportsIT {
         assertThat(only(option).messageKey()).isEqualTo("report.template.unknownOption");
         assertThat(only(option).args()).containsExactly(3, 32, "colour", "registry.honours.awarded");
 
-        assertThat(templates.findByName("坏模板-未知口径")).isEmpty();
+        assertThat(templates.findByName(admin.scope(), "坏模板-未知口径")).isEmpty();
         // rendering a text with errors is refused the same way, never half-rendered
         assertThatThrownBy(() -> reports.render(admin.scope(), "x", 0, "{{indicators.gdp decimals=9}}", TestOrgs.XIASHU, 2023))
                 .isInstanceOf(InvalidInputException.class);
@@ -295,7 +295,7 @@ class ReportsIT {
     void exportsDocxHtmlAndMarkdown() throws Exception {
         var client = new HttpTestClient(port, true);
         client.login("leader", "Zhenwu@2023");
-        long id = templates.findByName("年度工作报告").orElseThrow().id();
+        long id = templates.findByName(admin().scope(), "年度工作报告").get(0).id();
         var field = HttpTestClient.class.getDeclaredField("client");
         field.setAccessible(true);
         HttpClient http = (HttpClient) field.get(client);

@@ -85,12 +85,13 @@ class SafetyBrowserTest {
         driver.get(url("/safety"));
         new Select(driver.findElement(By.id("kind"))).selectByValue("NIGHT");
         new Select(driver.findElement(By.id("enterpriseId"))).selectByIndex(1);
-        driver.findElement(By.id("inspectors")).sendKeys("张三、李四");
+        // the demo's two inspectors, by display name and by login (issue 18: invented names are refused)
+        driver.findElement(By.id("inspectors")).sendKeys("安全检查员、inspector2");
         driver.findElement(By.id("findings")).sendKeys("夜间生产安全体检");
         BrowserTestSupport.screenshot(driver, "safety-01-start-inspection.png");
         driver.findElement(By.id("start-inspection")).click();
 
-        waiting().until(ExpectedConditions.textToBe(By.id("inspection-inspectors"), "张三、李四"));
+        waiting().until(ExpectedConditions.textToBe(By.id("inspection-inspectors"), "安全检查员、安全检查员（复查）"));
         new Select(driver.findElement(By.id("category"))).selectByValue("FIRE");
         driver.findElement(By.id("location")).sendKeys("二号车间东侧");
         driver.findElement(By.id("description")).sendKeys("消防通道被货物堵塞");
