@@ -59,4 +59,14 @@ class UiPagesIT {
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(new HttpTestClient(port, false).get("/api/v1/no-such-thing").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void theDataEntryFormNamesEveryGroupOfTheCatalogueInBothLanguages() {
+        var leader = signedIn("leader");
+        var zh = leader.get("/indicators/entry");
+        assertThat(zh.statusCode()).isEqualTo(200);
+        assertThat(zh.body()).contains(">文化<").contains(">科技人才<").doesNotContain("??");
+        var en = leader.get("/indicators/entry?lang=en");
+        assertThat(en.body()).contains(">Culture<").doesNotContain("??").doesNotContain("地区生产总值");
+    }
 }
