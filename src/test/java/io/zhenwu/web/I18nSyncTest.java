@@ -148,7 +148,56 @@ class I18nSyncTest {
         codes.put("indicator.growth.", names(Growth.Kind.values()));
         codes.put("indicator.rule.importance.", names(ValidationRules.Importance.values()));
         codes.put("indicator.group.", indicatorGroups());
+        codes.put("audit.action.", auditActions());
         return codes;
+    }
+
+    /** The body of an {@code action()} method of an {@link io.zhenwu.shared.AuditableEvent}: its string literals. */
+    private static final Pattern ACTION_METHOD = Pattern.compile("String action\\(\\)\\s*\\{([^}]*)}");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-z_.]+)\"");
+
+    /**
+     * Every action the audit trail records, read from the events' {@code action()} methods; {@code "import." +
+     * status} stands for each import job status.
+     */
+    static Set<String> auditActions() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(JAVA)) {
+            for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher method = ACTION_METHOD.matcher(Files.readString(source));
+                while (method.find()) {
+                    Matcher literal = LITERAL.matcher(method.group(1));
+                    while (literal.find()) {
+                        String action = literal.group(1);
+                        if (action.endsWith(".")) {
+                            Stream.of(ImportJob.Status.values()).forEach(st -> actions.add(action + st.name().toLowerCase(java.util.Locale.ROOT)));
+                        } else {
+                            actions.add(action);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(actions).as("audit actions found").contains("user.login", "case.transitioned", "import.succeeded");
+        return actions;
+    }
+
+    /** Dates and moments are written by the one helper ({@code @fmt}); a template formatting them itself fails. */
+    private static final Pattern OWN_DATE_FORMAT = Pattern.compile("#temporals\\.|#dates\\.|#calendars\\.|\\.atZone\\(|DateTimeFormatter|\\.toLocalDate\\(\\)");
+
+    @Test
+    void templatesWriteDatesOnlyThroughTheOneHelper() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Path template : templates()) {
+            List<String> lines = Files.readAllLines(template, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = OWN_DATE_FORMAT.matcher(lines.get(i));
+                if (m.find()) {
+                    offences.add(TEMPLATES.relativize(template) + ":" + (i + 1) + ": " + m.group() + " (use @fmt.date / @fmt.dateTime)");
+                }
+            }
+        }
+        assertThat(offences).as("dates formatted outside @fmt").isEmpty();
     }
 
     private static List<String> names(Enum<?>[] constants) {
