@@ -53,11 +53,15 @@ class AuditController {
                     @RequestParam(required = false) Integer page, Model model) {
             model.addAttribute("events", trail.search(scope, isRoot(scope), action, actor, null, null, startOf(from),
                     to == null ? null : startOf(to.plusDays(1)), PageQuery.of(page, 50, "id,desc", "e.id", AuditTrail.SORTABLE)));
-            model.addAttribute("action", action);
-            model.addAttribute("actor", actor);
-            model.addAttribute("from", from);
-            model.addAttribute("to", to);
+            model.addAttribute("filter", new Filter(action, actor, from, to));
             return "audit/auditList";
+        }
+
+        /**
+         * The list's filters as the page shows them again, under one name: a bare {@code actor} would be the
+         * layout's signed-in user.
+         */
+        record Filter(String action, String actor, LocalDate from, LocalDate to) {
         }
 
         /** htmx: verifies the chain and returns the result box. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -139,15 +140,15 @@ public final class Case {
         if (!t.allowedFrom(state)) {
             throw new ConflictException("case.transition.notFromState", CaseView.of(this, type));
         }
-        if (actor.roles().stream().noneMatch(t.roles()::contains)) {
+        if (!t.allowedFor(actor)) {
             throw new AccessDeniedException("role may not fire " + transitionName);
         }
-        for (String earlier : t.differentActorThan()) {
-            if (priorActors.getOrDefault(earlier, List.of()).contains(actor.username())) {
-                throw new InvalidInputException("actor", "case.transition.sameActor", t.label().zh(),
-                        type.transition(earlier).map(e -> e.label().zh())
-                                .orElse(CaseTypeParser.OPEN.equals(earlier) ? "登记" : earlier));
-            }
+        Optional<String> sameActor = t.firedEarlierBy(actor, priorActors);
+        if (sameActor.isPresent()) {
+            String earlier = sameActor.get();
+            throw new InvalidInputException("actor", "case.transition.sameActor", t.label().zh(),
+                    type.transition(earlier).map(e -> e.label().zh())
+                            .orElse(CaseTypeParser.OPEN.equals(earlier) ? "登记" : earlier));
         }
         Map<String, String> recorded = checkFields(t, fields);
         checkDueOn(recorded, today);

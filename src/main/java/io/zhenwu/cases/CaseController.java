@@ -6,7 +6,9 @@ import io.zhenwu.shared.FieldViolation;
 import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +69,7 @@ class CaseController {
 
     @PostMapping("/cases/{id}/transitions/{name}")
     String fire(Actor actor, @PathVariable long id, @PathVariable String name, @RequestParam Map<String, String> params,
-                Locale locale, Model model, RedirectAttributes redirect) {
+                Locale locale, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, String> fields = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (k.startsWith("field.") && v != null && !v.isBlank()) {
@@ -89,6 +91,10 @@ class CaseController {
             model.addAttribute("entered", fields);
         } catch (ConflictException e) {
             model.addAttribute("conflict", problems.message(e.messageKey(), locale));
+        } catch (AccessDeniedException e) {
+            // A form the page did not offer (another tab, a changed role): the page again, with the reason.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("conflict", problems.message("case.transition.forbidden", locale));
         }
         model.addAttribute("details", cases.details(actor, id));
         return "cases/caseDetails";

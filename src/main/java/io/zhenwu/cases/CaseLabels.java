@@ -4,16 +4,27 @@ import org.springframework.stereotype.Component;
 
 import java.util.Locale;
 
-/** Names of case types, states and transitions in the reader's language, for templates ({@code @caseLabels}). */
+/** Names of case types, states, transitions and service windows in the reader's language, for templates ({@code @caseLabels}). */
 @Component("caseLabels")
 public class CaseLabels {
 
     private final CaseTypes types;
     private final org.springframework.context.MessageSource messages;
 
-    CaseLabels(CaseTypes types, org.springframework.context.MessageSource messages) {
+    private final ServiceHallRepository hall;
+
+    CaseLabels(CaseTypes types, org.springframework.context.MessageSource messages, ServiceHallRepository hall) {
         this.types = types;
         this.messages = messages;
+        this.hall = hall;
+    }
+
+    /** A service window by its name ({@code 综合受理窗口}) rather than its code; {@code —} for none. */
+    public String window(String code) {
+        if (code == null) {
+            return "—";
+        }
+        return hall.windows().stream().filter(w -> w.code().equals(code)).map(ServiceHall.Window::name).findFirst().orElse(code);
     }
 
     public String type(String code, Locale locale) {

@@ -1,5 +1,6 @@
 package io.zhenwu.cases;
 
+import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.Role;
 import io.zhenwu.shared.figures.LocalizedText;
 
@@ -45,6 +46,20 @@ public record CaseType(String code, int version, LocalizedText name, String numb
         public boolean allowedFrom(String state) {
             return from.contains(state);
         }
+
+        /** Whether one of the actor's roles may fire it. */
+        public boolean allowedFor(Actor actor) {
+            return actor.roles().stream().anyMatch(roles::contains);
+        }
+
+        /**
+         * The earlier transition whose actor this one must not be, if the actor fired it ({@code differentActorThan}),
+         * given the actors of the case's earlier steps by transition name.
+         */
+        public Optional<String> firedEarlierBy(Actor actor, Map<String, List<String>> priorActors) {
+            return differentActorThan.stream()
+                    .filter(earlier -> priorActors.getOrDefault(earlier, List.of()).contains(actor.username())).findFirst();
+        }
     }
 
     /** Default limits; a case may carry its own (a matter's 承诺时限). {@code calendarDays} when not working days. */
@@ -62,6 +77,15 @@ public record CaseType(String code, int version, LocalizedText name, String numb
     /** Transitions a user may fire from the given state (system transitions excluded). */
     public List<Transition> available(String stateCode) {
         return transitions.stream().filter(t -> !t.system() && t.allowedFrom(stateCode)).toList();
+    }
+
+    /**
+     * The transitions this actor may fire from the given state: {@link #available(String)} limited to the actor's
+     * roles and to those no "different person" rule keeps from them — what a case page offers.
+     */
+    public List<Transition> availableTo(String stateCode, Actor actor, Map<String, List<String>> priorActors) {
+        return available(stateCode).stream()
+                .filter(t -> t.allowedFor(actor) && t.firedEarlierBy(actor, priorActors).isEmpty()).toList();
     }
 
     private Map<String, State> stateIndex() {

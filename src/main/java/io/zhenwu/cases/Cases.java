@@ -1,5 +1,6 @@
 package io.zhenwu.cases;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.zhenwu.cases.CaseEvents.CaseEscalated;
 import io.zhenwu.cases.CaseEvents.CaseOpened;
 import io.zhenwu.cases.CaseEvents.CaseTransitioned;
@@ -23,9 +24,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The case engine's public API: open a case, fire a transition, read a case with its timeline, list cases. Every
@@ -152,8 +156,19 @@ public class Cases {
         return ids;
     }
 
-    /** A case with its timeline and sub-cases, as the details page and {@code GET /api/v1/cases/{id}} show it. */
-    public record CaseDetails(CaseView current, List<TimelineEntry> timeline, List<CaseView> children, CaseType type) {
+    /**
+     * A case with its timeline and sub-cases, as the details page and {@code GET /api/v1/cases/{id}} show it.
+     *
+     * @param actions the transitions the reader may fire now (state, roles, "different person" rules): the forms a
+     *                page offers
+     */
+    public record CaseDetails(CaseView current, List<TimelineEntry> timeline, List<CaseView> children, CaseType type,
+                              @JsonIgnore List<CaseType.Transition> actions) {
+
+        /** The names of {@link #actions()}, for pages that offer their own forms per step (the hazard page). */
+        public Set<String> actionNames() {
+            return actions.stream().map(CaseType.Transition::name).collect(Collectors.toSet());
+        }
     }
 
     public CaseView open(Actor actor, NewCase c) {
@@ -401,7 +416,10 @@ public class Cases {
         List<CaseView> children = repository.children(actor.scope(), c.id).stream()
                 .filter(ch -> !actor.boundToEnterprise() || ch.enterpriseId != null && ch.enterpriseId.equals(actor.enterpriseId()))
                 .map(ch -> CaseView.of(ch, types.get(ch.typeCode, ch.typeVersion))).toList();
-        return new CaseDetails(CaseView.of(c, type), repository.timeline(c.id), children, type);
+        List<TimelineEntry> timeline = repository.timeline(c.id);
+        Map<String, List<String>> priorActors = new LinkedHashMap<>();
+        timeline.forEach(e -> priorActors.computeIfAbsent(e.transition(), k -> new ArrayList<>()).add(e.actor()));
+        return new CaseDetails(CaseView.of(c, type), timeline, children, type, type.availableTo(c.state, actor, priorActors));
     }
 
     @Transactional(readOnly = true)

@@ -8,8 +8,10 @@ import io.zhenwu.shared.ConflictException;
 import io.zhenwu.shared.InvalidInputException;
 import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -123,7 +125,9 @@ class SafetyController {
         SafetyRecords.HazardRow h = safety.hazard(actor, id);
         model.addAttribute("h", h);
         model.addAttribute("evidence", safety.evidence(actor, id));
-        model.addAttribute("timeline", cases.details(actor, id).timeline());
+        Cases.CaseDetails details = cases.details(actor, id);
+        model.addAttribute("timeline", details.timeline());
+        model.addAttribute("actions", details.actionNames());
         model.addAttribute("today", Safety.today());
         return "cases/hazardDetails";
     }
@@ -134,7 +138,7 @@ class SafetyController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                 @RequestParam(required = false) String items, @RequestParam(required = false) String measures,
                 @RequestParam(required = false) String opinion, @RequestParam(required = false) MultipartFile photo,
-                Model model, RedirectAttributes redirect) {
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             if (photo != null && !photo.isEmpty()) {
                 upload(actor, id, SafetyRecords.RECTIFIED, photo);
@@ -154,6 +158,10 @@ class SafetyController {
             return hazard(actor, id, model);
         } catch (ConflictException e) {
             model.addAttribute("violations", List.of(io.zhenwu.shared.FieldViolation.of("version", "case.conflict.stale")));
+            return hazard(actor, id, model);
+        } catch (AccessDeniedException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("violations", List.of(io.zhenwu.shared.FieldViolation.of("action", "case.transition.forbidden")));
             return hazard(actor, id, model);
         }
     }

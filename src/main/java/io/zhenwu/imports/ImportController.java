@@ -88,6 +88,9 @@ final class ImportController {
                     Model model) {
             model.addAttribute("types", types.all().stream().filter(t -> types.mayImport(actor, t)).toList());
             model.addAttribute("selectedType", type);
+            // Jobs name their type by code; the page names it by its label.
+            model.addAttribute("typeLabels", types.all().stream()
+                    .collect(java.util.stream.Collectors.toMap(ImportType::code, ImportType::labelKey)));
             model.addAttribute("jobs", imports.jobs(actor.scope(), PageQuery.of(page, 20, null, "id", Set.of("id"))));
             return "imports/importList";
         }

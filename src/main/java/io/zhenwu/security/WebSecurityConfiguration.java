@@ -15,6 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.List;
 
@@ -66,7 +68,8 @@ class WebSecurityConfiguration {
                 .requestCache(saved -> saved.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, userDetails, problems, cache), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems)
+                        .accessDeniedHandler(UnruledPathIsNotFound.forApi(ruled(rules), problems)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(auth -> apply(auth, rules));
         return http.build();
@@ -89,7 +92,7 @@ class WebSecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HtmxAwareEntryPoint("/login"),
-                        request -> true))
+                        request -> true).accessDeniedHandler(UnruledPathIsNotFound.forPages(ruled(rules))))
                 .authorizeHttpRequests(auth -> apply(auth, rules));
         return http.build();
     }
@@ -99,10 +102,7 @@ class WebSecurityConfiguration {
                       List<EndpointRules> rules) {
         for (EndpointRules module : rules) {
             for (EndpointRule rule : module.rules()) {
-                var matcher = rule.method() == null
-                        ? PathPatternRequestMatcher.withDefaults().matcher(rule.pattern())
-                        : PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(rule.method()), rule.pattern());
-                var url = auth.requestMatchers(matcher);
+                var url = auth.requestMatchers(matcher(rule));
                 switch (rule.access()) {
                     case PUBLIC -> url.permitAll();
                     case AUTHENTICATED -> url.authenticated();
@@ -111,5 +111,17 @@ class WebSecurityConfiguration {
             }
         }
         auth.anyRequest().denyAll();
+    }
+
+    /** Any path some rule names (whatever its access): what is not among them does not exist. */
+    static RequestMatcher ruled(List<EndpointRules> rules) {
+        return new OrRequestMatcher(rules.stream().flatMap(module -> module.rules().stream())
+                .map(WebSecurityConfiguration::matcher).toList());
+    }
+
+    private static RequestMatcher matcher(EndpointRule rule) {
+        return rule.method() == null
+                ? PathPatternRequestMatcher.withDefaults().matcher(rule.pattern())
+                : PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(rule.method()), rule.pattern());
     }
 }

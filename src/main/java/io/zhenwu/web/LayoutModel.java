@@ -25,6 +25,9 @@ class LayoutModel implements HandlerInterceptor {
     record NavItem(String href, String labelKey, String section) {
     }
 
+    /** The model attribute holding the signed-in {@link Actor} (or null); handlers never use this name. */
+    static final String SIGNED_IN = "signedIn";
+
     private final CurrentActor currentActor;
 
     LayoutModel(CurrentActor currentActor) {
@@ -38,10 +41,11 @@ class LayoutModel implements HandlerInterceptor {
             return;
         }
         Actor actor = currentActor.current().orElse(null);
-        // A handler may have chosen its own values; keep them.
-        mav.getModelMap().putIfAbsent("actor", actor);
-        mav.getModelMap().putIfAbsent("currentPath", request.getRequestURI());
-        mav.getModelMap().putIfAbsent("navigation", navigation(actor));
+        // The layout's own names, set whatever the handler put in the model: a page's filter "actor" (the audit
+        // list's) once replaced the signed-in user and the layout failed on it.
+        mav.getModelMap().put(SIGNED_IN, actor);
+        mav.getModelMap().put("currentPath", request.getRequestURI());
+        mav.getModelMap().put("navigation", navigation(actor));
     }
 
     static List<NavItem> navigation(Actor actor) {

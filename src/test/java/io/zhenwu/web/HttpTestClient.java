@@ -53,6 +53,11 @@ public final class HttpTestClient {
         return send(request(path).GET().build());
     }
 
+    /** A GET with the {@code Accept} header a browser sends for a page ({@code text/html}) or a script's. */
+    public HttpResponse<String> get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
     public HttpResponse<String> send(String method, String path, String json) {
         var body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
         return send(request(path).header("Content-Type", "application/json").method(method, body).build());
