@@ -32,6 +32,8 @@ final class XmlScan {
     /** The start of the current tag after {@code <}, enough for its name and first attributes. */
     private final byte[] head = new byte[512];
     private int headLength;
+    /** End of the value found by {@link #attribute(char)}. */
+    private int valueEnd;
     private int markupBytes;
     private byte previous;
     private byte beforePrevious;
@@ -148,27 +150,30 @@ final class XmlScan {
         return true;
     }
 
+    /** The elements whose text or size the scan follows; every other one is {@link #OTHER}. */
+    private enum Element { C, F, IS, SI, ROW, OTHER, NONE }
+
     private void endOfTag() {
         boolean end = headLength > 0 && head[0] == '/';
         boolean empty = previous == '/';
-        String name = localName(end ? 1 : 0);
+        Element element = element(end ? 1 : 0);
         if (end) {
-            endElement(name);
-        } else if (!name.isEmpty() && head[0] != '?' && head[0] != '!') {
-            startElement(name, empty);
+            endElement(element);
+        } else if (element != Element.NONE && head[0] != '?' && head[0] != '!') {
+            startElement(element, empty);
         }
         if (groupDepth == 0) {
             text = 0;
         }
     }
 
-    private void startElement(String name, boolean empty) {
-        if (!inRow && groupDepth == 0 && !name.equals("row") && !name.equals("si")) {
+    private void startElement(Element element, boolean empty) {
+        if (!inRow && groupDepth == 0 && element != Element.ROW && element != Element.SI) {
             // styles, workbook, relationships, the sheet's own settings: fastexcel keeps some of these tags
             hold(STRING_OVERHEAD + 2L * markupBytes);
         }
-        switch (name) {
-            case "si" -> {
+        switch (element) {
+            case SI -> {
                 text = 0;
                 startHeld();
                 if (empty) {
@@ -177,44 +182,43 @@ final class XmlScan {
                     groupDepth++;
                 }
             }
-            case "is" -> {
+            case IS -> {
                 text = 0;
                 groupDepth += empty ? 0 : 1;
             }
-            case "f" -> {
+            case F -> {
                 // the formula text of a shared or array formula's first cell is kept for the cells that share it
-                String type = attribute("t");
-                if (!empty && ("shared".equals(type) || "array".equals(type))) {
+                if (!empty && (attributeIs('t', "shared") || attributeIs('t', "array"))) {
                     startHeld();
                 }
             }
-            case "row" -> {
-                String r = attribute("r");
-                rowNumber = r != null && r.matches("\\d{1,9}") ? Long.parseLong(r) : rowNumber + 1;
+            case ROW -> {
+                long r = attributeNumber('r');
+                rowNumber = r > 0 ? r : rowNumber + 1;
                 inRow = !empty;
                 rowBytes = markupBytes;
                 rowCells = 0;
             }
-            case "c" -> cell();
+            case C -> cell();
             default -> {
                 // nothing held
             }
         }
     }
 
-    private void endElement(String name) {
-        switch (name) {
-            case "si" -> {
+    private void endElement(Element element) {
+        switch (element) {
+            case SI -> {
                 groupDepth = Math.max(0, groupDepth - 1);
                 endHeld();
             }
-            case "is" -> groupDepth = Math.max(0, groupDepth - 1);
-            case "f" -> {
+            case IS -> groupDepth = Math.max(0, groupDepth - 1);
+            case F -> {
                 if (holding) {
                     endHeld();
                 }
             }
-            case "row" -> inRow = false;
+            case ROW -> inRow = false;
             default -> {
                 // nothing held
             }
@@ -249,18 +253,17 @@ final class XmlScan {
             // attributes beyond what is looked at: no writer pads a cell's tag like that
             throw new TabularFileException("import.file.xlsxDamaged", fileName, part);
         }
-        String r = attribute("r");
-        if (++rowCells > MAX_COLUMNS || r != null && column(r) > MAX_COLUMNS) {
+        if (++rowCells > MAX_COLUMNS || column() > MAX_COLUMNS) {
             throw new TabularFileException("import.file.tooManyColumns", fileName, String.valueOf(rowNumber));
         }
     }
 
-    /** The 1-based column of a reference such as {@code AB12}; letters beyond three count as too far. */
-    private static int column(String reference) {
+    /** The 1-based column of the cell's reference {@code r="AB12"}, 0 without one; four letters or more count as too far. */
+    private int column() {
+        int at = attribute('r');
         int column = 0;
-        int letters = 0;
-        for (int i = 0; i < reference.length(); i++) {
-            char c = Character.toUpperCase(reference.charAt(i));
+        for (int i = at, letters = 0; at >= 0 && i < valueEnd; i++) {
+            int c = head[i] & 0xDF; // upper case
             if (c < 'A' || c > 'Z') {
                 break;
             }
@@ -272,8 +275,8 @@ final class XmlScan {
         return column;
     }
 
-    /** The element's local name (after any prefix) from the head. */
-    private String localName(int from) {
+    /** The element's local name (after any prefix) in the head, from {@code from}. */
+    private Element element(int from) {
         int start = from;
         int i = from;
         while (i < headLength) {
@@ -285,31 +288,69 @@ final class XmlScan {
             }
             i++;
         }
-        return new String(head, start, i - start, StandardCharsets.ISO_8859_1);
+        return switch (i - start) {
+            case 0 -> Element.NONE;
+            case 1 -> head[start] == 'c' ? Element.C : head[start] == 'f' ? Element.F : Element.OTHER;
+            case 2 -> head[start] == 's' && head[start + 1] == 'i' ? Element.SI
+                    : head[start] == 'i' && head[start + 1] == 's' ? Element.IS : Element.OTHER;
+            case 3 -> head[start] == 'r' && head[start + 1] == 'o' && head[start + 2] == 'w' ? Element.ROW : Element.OTHER;
+            default -> Element.OTHER;
+        };
     }
 
-    /** An attribute's value from the head (unprefixed name), or null. */
-    private String attribute(String name) {
-        String tag = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
-        int at = 0;
-        while ((at = tag.indexOf(name, at)) > 0) {
-            char before = tag.charAt(at - 1);
-            int eq = at + name.length();
-            while (eq < tag.length() && tag.charAt(eq) <= ' ') {
-                eq++;
-            }
-            if ((before <= ' ') && eq < tag.length() && tag.charAt(eq) == '=') {
-                int q = eq + 1;
-                while (q < tag.length() && tag.charAt(q) <= ' ') {
+    /**
+     * Where the value of the one-letter, unprefixed attribute {@code name} starts in the head (its end in
+     * {@link #valueEnd}), or -1.
+     */
+    private int attribute(char name) {
+        for (int i = 1; i + 2 < headLength; i++) {
+            byte before = head[i - 1];
+            if (head[i] == name && (before == ' ' || before == '\t' || before == '\r' || before == '\n')) {
+                int q = i + 1;
+                while (q < headLength && (head[q] == ' ' || head[q] == '\t' || head[q] == '\r' || head[q] == '\n')) {
                     q++;
                 }
-                if (q < tag.length() && (tag.charAt(q) == '"' || tag.charAt(q) == '\'')) {
-                    int close = tag.indexOf(tag.charAt(q), q + 1);
-                    return close < 0 ? null : tag.substring(q + 1, close);
+                if (q >= headLength || head[q] != '=') {
+                    continue;
                 }
+                q++;
+                while (q < headLength && (head[q] == ' ' || head[q] == '\t' || head[q] == '\r' || head[q] == '\n')) {
+                    q++;
+                }
+                if (q < headLength && (head[q] == '"' || head[q] == '\'')) {
+                    byte quoteChar = head[q];
+                    for (int close = q + 1; close < headLength; close++) {
+                        if (head[close] == quoteChar) {
+                            valueEnd = close;
+                            return q + 1;
+                        }
+                    }
+                }
+                return -1;
             }
-            at += name.length();
         }
-        return null;
+        return -1;
+    }
+
+    private boolean attributeIs(char name, String value) {
+        int at = attribute(name);
+        return at >= 0 && valueEnd - at == value.length()
+                && new String(head, at, valueEnd - at, StandardCharsets.ISO_8859_1).equals(value);
+    }
+
+    /** The attribute's value as a positive number of at most 9 digits, or 0. */
+    private long attributeNumber(char name) {
+        int at = attribute(name);
+        if (at < 0 || valueEnd == at || valueEnd - at > 9) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = at; i < valueEnd; i++) {
+            if (head[i] < '0' || head[i] > '9') {
+                return 0;
+            }
+            n = n * 10 + (head[i] - '0');
+        }
+        return n;
     }
 }

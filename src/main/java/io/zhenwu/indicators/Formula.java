@@ -149,7 +149,9 @@ public final class Formula {
     /**
      * The normalized text, stable for storage: one space around each binary operator, none elsewhere; unary minus
      * written against its operand; parentheses kept as written; numbers without leading zeros; shifts as
-     * {@code [-1y]} (a zero shift dropped). {@code parse(f.canonical()).canonical()} equals {@code f.canonical()}.
+     * {@code [-1y]} (a zero shift dropped). {@code parse(f.canonical()).canonical()} equals {@code f.canonical()}
+     * while the canonical text is at most {@link #MAX_LENGTH} long; the added spaces can take a long compact formula
+     * past it, and {@link #parse} refuses the canonical text then (found by FormulaFuzz).
      */
     public String canonical() {
         return canonical;
