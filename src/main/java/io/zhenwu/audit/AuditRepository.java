@@ -47,6 +47,7 @@ class AuditRepository {
      * Many events in one batch, each as {occurred at, actor, actor's org unit id, scope path, action, entity type,
      * entity id, before JSON, after JSON, client address}.
      */
+    @Unscoped("appending to the trail is allowed for every writer; reading it is scoped")
     void insertAll(List<Object[]> events) {
         if (!events.isEmpty()) {
             batch.batchUpdate("INSERT INTO audit_event (occurred_at, actor, actor_org_unit_id, scope_path, action, entity_type, "
