@@ -3,7 +3,8 @@ package io.zhenwu.audit;
 import io.zhenwu.audit.ChainVerification.Finding;
 import io.zhenwu.audit.ChainVerification.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import io.zhenwu.shared.Unscoped;
+import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * enabled, calling the function or class that rejects the change. A user who can drop or disable them can rewrite
  * the tables; the chain and the anchors then show what was rewritten, and this names the missing guard.
  */
-@Component
+@Repository
 class AppendOnlyGuards {
 
     private static final List<String> H2_TRIGGERS = List.of("AUDIT_EVENT_APPEND_ONLY", "AUDIT_SEAL_APPEND_ONLY");
@@ -36,6 +37,7 @@ class AppendOnlyGuards {
         }
     }
 
+    @Unscoped("reads the database catalogue, no records")
     List<Finding> check() {
         return postgres ? checkPostgres() : checkH2();
     }

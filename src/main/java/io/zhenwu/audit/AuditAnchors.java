@@ -29,6 +29,8 @@ class AuditAnchors {
 
     private final Path file;
     private final AuditKeys keys;
+    /** The last anchor this process read or wrote (another process may have appended since). */
+    private volatile AuditAnchor lastKnown;
 
     AuditAnchors(@Value("${zhenwu.audit.anchor-file:${zhenwu.audit.dir:./data}/audit-anchors.log}") Path file, AuditKeys keys) {
         this.file = file;
@@ -70,7 +72,14 @@ class AuditAnchors {
         } catch (IOException e) {
             throw new UncheckedIOException("audit anchor file " + file + " cannot be read", e);
         }
+        lastKnown = last;
         return new Log(last, findings);
+    }
+
+    /** The last anchor this process knows, reading the file only the first time. */
+    AuditAnchor lastKnown() {
+        AuditAnchor known = lastKnown;
+        return known != null ? known : read().last();
     }
 
     /** Appends an anchor of the given head, MACed with the current key. */
@@ -89,6 +98,7 @@ class AuditAnchors {
         } catch (IOException e) {
             throw new UncheckedIOException("audit anchor file " + file + " cannot be written", e);
         }
+        lastKnown = anchor;
         return anchor;
     }
 }

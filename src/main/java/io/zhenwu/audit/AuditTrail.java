@@ -223,13 +223,13 @@ public class AuditTrail {
     public AuditAnchor anchorNow() {
         AuditRepository.Head head = repository.head();
         if (!extendsCheckpoint(head)) {
-            return anchors.read().last();
+            return anchors.lastKnown();
         }
         return writeAnchor(head.lastSeq(), head.lastHash());
     }
 
     private AuditAnchor writeAnchor(long seq, String hash) {
-        AuditAnchor previous = anchors.read().last();
+        AuditAnchor previous = anchors.lastKnown();
         long plain = previous != null ? previous.plainSeals() : repository.countPlainSeals();
         AuditAnchor anchor = anchors.append(seq, hash, plain);
         checkpoint.updateAndGet(cp -> new Checkpoint(Math.max(seq, cp == null ? 0 : cp.seq()),

@@ -27,7 +27,7 @@ import java.util.Optional;
 class PublicationRepository {
 
     private static final String SELECT = "SELECT p.id, p.template_id, p.template_name, p.template_version, p.org_unit_id, o.code, o.name, "
-            + "p.report_year, p.edition, p.title, p.published_by, p.published_at FROM published_report p JOIN org_unit o ON o.id = p.org_unit_id ";
+            + "p.report_year, p.edition, p.title, p.published_by, p.published_at, p.audit_anchor FROM published_report p JOIN org_unit o ON o.id = p.org_unit_id ";
 
     private final JdbcClient jdbc;
 
@@ -50,13 +50,13 @@ class PublicationRepository {
 
     @Unscoped("the org unit was read in the caller's scope before the insert")
     long insert(long templateId, String templateName, int templateVersion, long orgUnitId, int year, int edition, String title,
-                String blocksJson, String by, Instant at) {
+                String blocksJson, String by, Instant at, String auditAnchor) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO published_report (template_id, template_name, template_version, org_unit_id, report_year, edition, title, "
-                        + "blocks_json, published_by, published_at) VALUES (:t, :name, :v, :o, :y, :e, :title, :blocks, :by, :at)")
+                        + "blocks_json, published_by, published_at, audit_anchor) VALUES (:t, :name, :v, :o, :y, :e, :title, :blocks, :by, :at, :anchor)")
                 .param("t", templateId).param("name", templateName).param("v", templateVersion).param("o", orgUnitId).param("y", year)
                 .param("e", edition).param("title", title).param("blocks", blocksJson).param("by", by)
-                .param("at", OffsetDateTime.ofInstant(at, Times.ZONE)).update(keys, "id");
+                .param("at", OffsetDateTime.ofInstant(at, Times.ZONE)).param("anchor", auditAnchor).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -147,6 +147,7 @@ class PublicationRepository {
 
     private static Publication map(ResultSet rs, int row) throws SQLException {
         return new Publication(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getString(7),
-                rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant());
+                rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant(),
+                rs.getString(13));
     }
 }

@@ -1,5 +1,7 @@
 package io.zhenwu.reports;
 
+import io.zhenwu.audit.AuditAnchor;
+import io.zhenwu.audit.AuditTrail;
 import io.zhenwu.org.OrgUnit;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
@@ -39,6 +41,8 @@ public class Publications {
     /** Records listed per figure in a comparison (the counts are always exact). */
     static final int SHOWN = 50;
     private static final int PAGE = 500;
+    /** The last line of every published report: the audit chain's anchor at publication (公文 text, in Chinese). */
+    static final String ANCHOR_LABEL = "发布时的审计锚点：";
 
     private final Reports reports;
     private final ReportTemplates templates;
@@ -46,9 +50,11 @@ public class Publications {
     private final PublicationRepository repository;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final AuditTrail auditTrail;
 
     Publications(Reports reports, ReportTemplates templates, FigureRegistry figures, PublicationRepository repository,
-                 ApplicationEventPublisher events, JsonMapper json) {
+                 ApplicationEventPublisher events, JsonMapper json, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.reports = reports;
         this.templates = templates;
         this.figures = figures;
@@ -66,8 +72,9 @@ public class Publications {
         OrgUnit org = reports.org(scope, orgCode);
         FigureRegistry.Catalogue catalogue = figures.catalogue();
         int edition = repository.nextEdition(templateId, org.id(), year);
+        AuditAnchor anchor = auditTrail.anchorNow();
         long id = repository.insert(templateId, t.name(), v.versionNo(), org.id(), year, edition, report.title(),
-                json.writeValueAsString(report.blocks()), actor.username(), Times.now());
+                json.writeValueAsString(report.blocks()), actor.username(), Times.now(), anchor == null ? null : anchor.line());
         Map<FigureRequest, Fingerprint> fingerprints = new LinkedHashMap<>();
         for (RenderedReport.Figure f : report.figures()) {
             Fingerprint fp = fingerprints.computeIfAbsent(f.request(), r -> {
@@ -113,6 +120,10 @@ public class Publications {
         List<RenderedReport.Figure> list = repository.figures(scope, id).stream().map(f -> new RenderedReport.Figure(f.seq(), f.request(),
                 f.show(), f.printed(), f.rawValue(), f.unit(), f.source(), f.growth(), f.growthInPoints(), f.recordId(), f.revision(),
                 f.printed().equals(ReportNumbers.MISSING), f.name())).toList();
+        if (p.auditAnchor() != null) {
+            blocks = new ArrayList<>(blocks);
+            blocks.add(new RenderedReport.Block(false, List.of(new RenderedReport.Segment(ANCHOR_LABEL + p.auditAnchor(), null))));
+        }
         return new RenderedReport(p.templateName(), p.templateVersion(), p.orgCode(), p.orgName(), p.year(), p.title(), blocks, list, List.of());
     }
 

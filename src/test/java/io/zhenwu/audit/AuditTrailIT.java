@@ -148,6 +148,20 @@ class AuditTrailIT {
                 .isZero();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** The page's verify button shows the anchor that verification wrote (issue 18), as the CLI prints it. */
+    @Test
+    void theAuditPageVerificationShowsTheNewAnchor() {
+        TestOrgs.newTown(orgUnits);
+        var auditor = new io.zhenwu.web.HttpTestClient(port, true);
+        auditor.login("auditor", "Zhenwu@2023");
+        var response = auditor.postForm("/admin/audit", "/admin/audit/verify", "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsPattern("A1 \\S+ seq=[1-9]\\d* head=[0-9a-f]{64} plain=0 key=\\S+ mac=[0-9a-f]{64}");
+    }
+
     @Test
     void theDatabaseRejectsUpdatesAndDeletesOfTheTrail() {
         TestOrgs.newTown(orgUnits);

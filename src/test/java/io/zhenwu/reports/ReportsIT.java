@@ -71,6 +71,9 @@ class ReportsIT {
     @Autowired
     Facilities facilities;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     final JsonMapper json = JsonMapper.builder().build();
 
     HttpTestClient as(String user) {
@@ -244,6 +247,28 @@ class ReportsIT {
         var leader = new HttpTestClient(port, true);
         leader.login("leader", "Zhenwu@2023");
         assertThat(leader.get("/reports/published/" + first.id()).statusCode()).isEqualTo(404);
+    }
+
+    /** Issue 18: every published report prints the audit chain's anchor at publication, so truncation is provable later. */
+    @Test
+    void aPublishedReportPrintsTheAuditAnchorAtItsPublication() {
+        Actor admin = admin();
+        OrgUnit town = TestOrgs.newTown(orgUnits);
+        ReportTemplate t = templates.create(admin, "锚点模板-" + town.code(), "# {{org}}{{year}}年工作报告\n正文。\n");
+        Publication p = publications.publish(admin, t.id(), town.code(), 2023);
+
+        assertThat(p.auditAnchor()).matches("A1 \\S+ seq=\\d+ head=[0-9a-f]{64} plain=\\d+ key=\\S+ mac=[0-9a-f]{64}");
+        long seq = Long.parseLong(p.auditAnchor().replaceAll(".* seq=(\\d+) .*", "$1"));
+        String head = p.auditAnchor().replaceAll(".* head=([0-9a-f]{64}) .*", "$1");
+        assertThat(seq).isPositive();
+        assertThat(jdbc.queryForObject("SELECT hash FROM audit_seal WHERE seq = ?", String.class, seq)).isEqualTo(head);
+
+        String printed = Publications.ANCHOR_LABEL + p.auditAnchor();
+        assertThat(publications.report(admin.scope(), p.id()).plainText()).endsWith(printed + "\n");
+        var client = new HttpTestClient(port, true);
+        client.login("admin", "Zhenwu@2023");
+        assertThat(client.get("/reports/published/" + p.id() + "/export?format=markdown").body()).contains(printed);
+        assertThat(client.get("/reports/published/" + p.id()).body()).contains(p.auditAnchor());
     }
 
     @Test
