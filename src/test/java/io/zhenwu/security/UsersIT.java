@@ -87,7 +87,7 @@ class UsersIT {
         assertThat(created.version()).isZero();
 
         String hash = jdbc.queryForObject("SELECT password_hash FROM app_user WHERE id = ?", String.class, created.id());
-        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(GOOD);
+        assertThat(hash).startsWith("{bcrypt-sha256}$2").doesNotContain(GOOD);
         assertThat(passwordEncoder.matches(GOOD, hash)).isTrue();
         assertThat(passwordEncoder.matches("Zhenwu@2024", hash)).isFalse();
     }

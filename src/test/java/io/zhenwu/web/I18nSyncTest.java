@@ -110,7 +110,7 @@ class I18nSyncTest {
 
     /** Audit action names ("user.login") are identifiers stored in the trail, not message keys. */
     private static final Set<String> AUDIT_ACTIONS = Set.of("user.created", "user.updated", "user.login", "user.login_failed",
-            "user.locked", "user.password_reset", "user.password_changed", "indicator.defined", "indicator.changed",
+            "user.locked", "user.password_reset", "user.password_changed", "user.password_rehashed", "indicator.defined", "indicator.changed",
             "user.enterprise_bound", "case.opened", "case.transitioned", "case.escalated", "case.loaded",
             "report.published",
             "case.inspection_recorded", "case.hazard_recorded", "case.evidence_uploaded", "case.notice_issued",
