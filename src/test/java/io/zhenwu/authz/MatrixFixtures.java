@@ -25,11 +25,19 @@ final class MatrixFixtures {
         /** the record's org unit lies in the caller's subtree */
         ORG,
         /** as {@link #ORG}, and an enterprise user sees only records of their own enterprise (cases, notices) */
-        ENTERPRISE_BOUND
+        ENTERPRISE_BOUND,
+        /**
+         * the caller's own records in their scope (an import's error report goes to its submitter); out of scope
+         * means outside the org subtree — someone else's record inside it is not probed
+         */
+        OWN
     }
 
-    /** A record: the value put into the URL, its org unit's path (null: seen by all), its enterprise (or null). */
-    record Candidate(String value, String path, Long enterpriseId) {
+    /**
+     * A record: the value put into the URL, its org unit's path (null: seen by all), and who it belongs to (or null):
+     * its enterprise, or for {@link Visibility#OWN} its owner's user id.
+     */
+    record Candidate(String value, String path, Long owner) {
     }
 
     /** The records probed for one principal; either may be absent when the demo data holds none. */
@@ -62,6 +70,9 @@ final class MatrixFixtures {
             org("user", "SELECT CAST(u.id AS VARCHAR(20)) val, o.path, NULL ent FROM app_user u "
                     + "JOIN org_unit o ON o.id = u.org_unit_id ORDER BY u.id"),
             org("import", "SELECT CAST(j.id AS VARCHAR(20)) val, j.scope_path path, NULL ent FROM import_job j ORDER BY j.id"),
+            Map.entry("own-rejected-import", new Kind(Visibility.OWN, "SELECT CAST(j.id AS VARCHAR(20)) val, j.scope_path path, "
+                    + "j.requester_id ent FROM import_job j WHERE EXISTS (SELECT 1 FROM import_error e WHERE e.job_id = j.id) "
+                    + "ORDER BY j.id")),
             org("publication", "SELECT CAST(p.id AS VARCHAR(20)) val, o.path, NULL ent FROM published_report p "
                     + "JOIN org_unit o ON o.id = p.org_unit_id ORDER BY p.id"),
             // catalogue records, installation-wide: every caller sees them (null path)
@@ -131,7 +142,9 @@ final class MatrixFixtures {
             return new Probe(all.stream().findFirst().map(Candidate::value), Optional.empty());
         }
         Optional<String> in = all.stream().filter(c -> visible(k, c, principal)).findFirst().map(Candidate::value);
-        Optional<String> out = all.stream().filter(c -> !visible(k, c, principal)).findFirst().map(Candidate::value);
+        Optional<String> out = all.stream()
+                .filter(c -> k.visibility() == Visibility.OWN ? !principal.sees(c.path()) : !visible(k, c, principal))
+                .findFirst().map(Candidate::value);
         return new Probe(in, out);
     }
 
@@ -139,9 +152,12 @@ final class MatrixFixtures {
         if (record.path() == null) {
             return true;
         }
+        if (kind.visibility() == Visibility.OWN) {
+            return Long.valueOf(principal.userId()).equals(record.owner()) && principal.sees(record.path());
+        }
         if (kind.visibility() == Visibility.ENTERPRISE_BOUND && principal.boundToEnterprise()) {
             // whichever unit handles it (the binding itself was made within the user's scope)
-            return principal.enterpriseId() != null && principal.enterpriseId().equals(record.enterpriseId());
+            return principal.enterpriseId() != null && principal.enterpriseId().equals(record.owner());
         }
         return principal.sees(record.path());
     }
