@@ -6,6 +6,7 @@ package io.zhenwu.authz;
  * @param row the endpoint as declared
  * @param principal who called it
  * @param variant {@code in} / {@code out} of scope for a scoped record, {@code unknown} for one that does not exist,
+ *                {@code unseen} when a record the request names besides it (a report's template) is not the caller's,
  *                empty for an endpoint without one
  * @param url what was requested
  * @param expected what the declaration makes of it: {@code allowed}, 401, 403 or 404

@@ -10,6 +10,7 @@ import java.util.Set;
  * an API client carrying its bearer token and a browser-like client carrying its signed-in session.
  *
  * @param name the demo user name, or {@code anonymous}
+ * @param userId the account's id (0 for anonymous)
  * @param roles the roles held (empty for anonymous)
  * @param scopePath the materialized path of the user's org unit (数据范围), null for anonymous
  * @param enterpriseId the enterprise an enterprise user is bound to (企业用户绑定的企业), else null
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param web client holding the session cookie after form login (none for anonymous)
  * @param csrf the session's CSRF token for form posts (a fresh anonymous one for anonymous)
  */
-record MatrixPrincipal(String name, Set<Role> roles, String scopePath, Long enterpriseId,
+record MatrixPrincipal(String name, long userId, Set<Role> roles, String scopePath, Long enterpriseId,
                        HttpTestClient api, HttpTestClient web, String csrf) {
 
     static final String ANONYMOUS = "anonymous";
