@@ -111,14 +111,17 @@ public class Enterprises {
         return repository.rdSpending(scope, id);
     }
 
-    /** Records a year's R&D spending in yuan (at most 2 decimals — fen — and not negative). */
+    /** The most R&D spending the column (NUMERIC(18, 2)) holds: 10^16 yuan less a fen. */
+    private static final java.math.BigDecimal MAX_RD_YUAN = new java.math.BigDecimal("9999999999999999.99");
+
+    /** Records a year's R&D spending in yuan (at most 2 decimals — fen —, not negative, at most {@link #MAX_RD_YUAN}). */
     public RdSpending setRdSpending(DataScope scope, long id, Integer year, java.math.BigDecimal amount) {
         Enterprise e = get(scope, id);
         List<FieldViolation> problems = new ArrayList<>();
         if (year == null || year < 1990 || year > java.time.LocalDate.now(io.zhenwu.shared.Times.ZONE).getYear()) {
             problems.add(FieldViolation.of("year", "registry.rd.year", year == null ? "" : year));
         }
-        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_RD_YUAN) > 0) {
             problems.add(FieldViolation.of("amount", "registry.rd.amount", amount == null ? "" : amount.toPlainString()));
         }
         if (!problems.isEmpty()) {

@@ -87,6 +87,13 @@ class BadInputIT {
     }
 
     @Test
+    void aHugeRdSpendingIsAFieldError() {
+        HttpTestClient admin = as("admin");
+        long id = json.readTree(admin.get("/api/v1/enterprises?size=1").body()).get("content").get(0).get("id").asLong();
+        fieldError(admin.send("PUT", "/api/v1/enterprises/" + id + "/rd-spending", "{\"year\":2023,\"amount\":1e20}"), "amount");
+    }
+
+    @Test
     void aMissingRequiredParameterNamesIt() {
         HttpTestClient leader = as("leader");
         JsonNode error = fieldError(leader.get("/api/v1/labor-disputes"), "year");
