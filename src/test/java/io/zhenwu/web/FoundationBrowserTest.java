@@ -118,7 +118,7 @@ class FoundationBrowserTest {
         driver = BrowserTestSupport.startChromium("auditor");
         login("auditor");
         driver.get(url("/admin/audit"));
-        assertThat(driver.findElement(By.cssSelector("table.audit")).getText()).contains("user.login");
+        assertThat(driver.findElement(By.cssSelector("table.audit")).getText()).contains("登录");
         driver.findElement(By.id("verify-chain")).click();
         WebElement result = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verification .flash")));
         assertThat(result.getText()).contains("哈希链完整");
