@@ -41,9 +41,14 @@ class XlsxBombHttpIT {
 
     @Test
     void theBombEndsAsARejectedJobAndTheServerStillAnswers() throws Exception {
+        // the template's required headers, then a row whose 企业名称 is the 600 MB shared string
         Path bomb = new XlsxPackages()
-                .sharedStrings(Part.repeated(sst("<si><t>统一社会信用代码</t></si><si><t>").replace("</sst>", ""),
-                        'a', 600L * 1024 * 1024, "</t></si></sst>"))
+                .sheet(Part.of(XlsxPackages.sheetXml("""
+                        <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>\
+                        <row r="2"><c r="A2" t="inlineStr"><is><t>91321183MA0000001X</t></is></c><c r="B2" t="s"><v>3</v></c>\
+                        <c r="C2" t="inlineStr"><is><t>321183</t></is></c></row>""")))
+                .sharedStrings(Part.repeated(sst("<si><t>统一社会信用代码</t></si><si><t>企业名称</t></si><si><t>所属单位代码</t></si><si><t>")
+                        .replace("</sst>", ""), 'a', 600L * 1024 * 1024, "</t></si></sst>"))
                 .write(dir.resolve("bomb.xlsx"));
         var client = new HttpTestClient(port, false);
         HttpResponse<String> token = client.basic("POST", "/api/v1/tokens", "admin", "Zhenwu@2023", "{\"name\":\"bomb\"}");
