@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * 导入故障脚本 (issue 18): real processes on PostgreSQL, run by {@code bench/import-faults.sh}. Each scenario starts the
- * command line ({@code ZhenwuCli import enterprises …}) as a process of its own and
+ * command line ({@code -Dzhenwu.cli=true ZhenwuApplication import enterprises …}) as a process of its own and
  * <ul>
  *   <li>kills it with SIGKILL once its job reaches a phase (READING = reading and staging, CHECKING, APPLYING = the
  *       MERGE): nothing of the file may be in the table, and the next start of any command (here {@code audit verify})
@@ -49,6 +49,7 @@ public final class ImportFaults {
     }
 
     private boolean run() throws Exception {
+        Files.createDirectories(Path.of("target", "faults"));
         System.out.println("# Import fault scenarios on PostgreSQL (" + db + "), " + rows + " rows per file");
         // The first command migrates the database and loads the demo town (its org units name the rows' village).
         check("set-up", cli(List.of("--zhenwu.demo.enabled=true", "audit", "verify")).waitFor() == 0, "first start failed");
@@ -113,10 +114,12 @@ public final class ImportFaults {
     private Process cli(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dzhenwu.cli=true", "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai", "-cp", classpath,
-                "io.zhenwu.cli.ZhenwuCli", "--spring.profiles.active=pg", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + db,
+                "io.zhenwu.ZhenwuApplication", "--spring.profiles.active=pg", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + db,
                 "--spring.datasource.username=postgres", "--zhenwu.files.dir=target/faults/files"));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // The commands' output, for when a scenario fails: target/faults/cli.log
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "faults", "cli.log").toFile())).start();
     }
 
     /** A csv of {@link #rows} new enterprises (credit codes no other file of the run uses). */
