@@ -4,6 +4,7 @@ import io.zhenwu.testsupport.ZhenwuTest;
 import io.zhenwu.web.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +37,17 @@ class XlsxBombHttpIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    XlsxLimits limits;
+
     @TempDir
     Path dir;
+
+    /** application.properties states the limits (DataSize units: MB = MiB), and they bind to the documented defaults. */
+    @Test
+    void theConfiguredLimitsAreTheDocumentedDefaults() {
+        assertThat(limits).isEqualTo(XlsxLimits.DEFAULTS);
+    }
 
     @Test
     void theBombEndsAsARejectedJobAndTheServerStillAnswers() throws Exception {
