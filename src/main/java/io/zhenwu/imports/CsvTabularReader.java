@@ -29,6 +29,11 @@ final class CsvTabularReader extends AbstractTabularReader {
     /** Excel's own limits: longer cells or wider rows mean a broken file (often an unclosed quote). */
     static final int MAX_FIELD_LENGTH = 32_767;
     static final int MAX_COLUMNS = 16_384;
+    /**
+     * All the fields of one record together: the reader holds one record at a time, so this bounds its memory
+     * (a record of 16,384 fields of 32,767 characters would be half a billion characters).
+     */
+    static final int MAX_RECORD_LENGTH = 4 * 1024 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
 
     private final Reader in;
@@ -38,6 +43,7 @@ final class CsvTabularReader extends AbstractTabularReader {
     private int limit;
     private long recordNumber;
     private final StringBuilder field = new StringBuilder();
+    private int recordLength;
     private final List<SourceRow.Cell> cells = new ArrayList<>();
 
     CsvTabularReader(Path file, String fileName) {
@@ -108,6 +114,7 @@ final class CsvTabularReader extends AbstractTabularReader {
         }
         unread();
         recordNumber++;
+        recordLength = 0;
         cells.clear();
         while (true) {
             field.setLength(0);
@@ -157,6 +164,10 @@ final class CsvTabularReader extends AbstractTabularReader {
     private void append(int c) {
         if (field.length() == MAX_FIELD_LENGTH) {
             throw new TabularFileException("import.file.cellTooLong", fileName, String.valueOf(recordNumber));
+        }
+        if (++recordLength > MAX_RECORD_LENGTH) {
+            throw new TabularFileException("import.file.rowTooLarge", fileName, String.valueOf(recordNumber),
+                    MAX_RECORD_LENGTH / 1024);
         }
         field.append((char) c);
     }

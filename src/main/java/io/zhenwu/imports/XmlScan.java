@@ -69,7 +69,7 @@ final class XmlScan {
         for (int i = 0; i < length; i++) {
             byte b = bytes[i];
             if (inRow && ++rowBytes > limits.maxRowBytes()) {
-                throw new TabularFileException("import.file.xlsxRowTooLarge", fileName, String.valueOf(rowNumber),
+                throw new TabularFileException("import.file.rowTooLarge", fileName, String.valueOf(rowNumber),
                         limits.maxRowBytes() / 1024);
             }
             switch (state) {

@@ -72,6 +72,21 @@ class CsvReadingTest {
                 });
     }
 
+    /** Issue 18: one record of many long fields was held whole (16,384 × 32,767 characters would be 1 GB of heap). */
+    @Test
+    void aRecordLargerThanTheLimitIsRefusedWithItsRow() throws Exception {
+        String field = "a".repeat(30_000);
+        String wide = String.join(",", java.util.Collections.nCopies(CsvTabularReader.MAX_RECORD_LENGTH / 30_000 + 1, field));
+        Path file = write("wide.csv", ("姓名\n张三\n" + wide + "\n").getBytes(StandardCharsets.UTF_8));
+        try (TabularReader reader = TabularReader.open(file, "wide.csv")) {
+            assertThat(reader.next()).isTrue();
+            assertThatThrownBy(reader::next).isInstanceOfSatisfying(TabularFileException.class, e -> {
+                assertThat(e.messageKey()).isEqualTo("import.file.rowTooLarge");
+                assertThat(e.args()).startsWith("wide.csv", "3");
+            });
+        }
+    }
+
     @Test
     void utf8WithAndWithoutBom() throws Exception {
         String text = "姓名,年龄\n王五,30\n";
