@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * The audit chain's keys (审计密钥), kept outside the database: {@code zhenwu.audit.keys} (environment
  * {@code ZHENWU_AUDIT_KEYS}, {@code id=base64,id=base64}) or else the key file {@code zhenwu.audit.key-file}, one
- * {@code id=base64} per line, generated (mode 0600, one 256-bit key) when it does not exist. The LAST key is the
+ * {@code id=base64} per line, generated (mode 0600, one 256-bit key named {@code k} + 8 hex digits of its SHA-256)
+ * when it does not exist. The LAST key is the
  * current one: new seals and anchors use it; older keys stay listed so that their seals still verify (rotation =
  * append a line and restart).
  */
@@ -83,7 +85,9 @@ class AuditKeys {
     private static void generate(Path file) throws IOException {
         byte[] key = new byte[MIN_KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        String line = "k1=" + Base64.getEncoder().encodeToString(key) + "\n";
+        // the id is the key's fingerprint: two installations that each generated a key never share an id, so a seal
+        // made with the other one is named an unknown key rather than taken for an altered event
+        String line = fingerprint(key) + "=" + Base64.getEncoder().encodeToString(key) + "\n";
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // written whole under a temporary name, then linked into place: a second process (the CLI beside the
@@ -99,6 +103,14 @@ class AuditKeys {
             // the other process linked its key first: read theirs
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String fingerprint(byte[] key) {
+        try {
+            return "k" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key)).substring(0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

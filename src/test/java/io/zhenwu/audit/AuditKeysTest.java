@@ -25,11 +25,12 @@ class AuditKeysTest {
         Path file = dir.resolve("data/audit.key");
         AuditKeys keys = new AuditKeys("", file);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(keys.currentId()).isEqualTo("k1");
-        assertThat(Files.readString(file)).matches("k1=[A-Za-z0-9+/]{43}=\n");
+        assertThat(keys.currentId()).matches("k[0-9a-f]{8}");
+        assertThat(Files.readString(file)).matches(keys.currentId() + "=[A-Za-z0-9+/]{43}=\n");
+        assertThat(new AuditKeys("", dir.resolve("other.key")).currentId()).as("another installation's key").isNotEqualTo(keys.currentId());
         // a second start (or the CLI beside the platform) reads the same key
         AuditKeys again = new AuditKeys("", file);
-        assertThat(again.mac("k1", "x")).isEqualTo(keys.mac("k1", "x"));
+        assertThat(again.mac(keys.currentId(), "x")).isEqualTo(keys.mac(keys.currentId(), "x"));
         assertThat(Files.list(dir.resolve("data"))).containsExactly(file);
     }
 
