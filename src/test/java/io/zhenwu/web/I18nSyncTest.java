@@ -1,5 +1,6 @@
 package io.zhenwu.web;
 
+import io.zhenwu.audit.ChainVerification;
 import io.zhenwu.cases.ApplicantKind;
 import io.zhenwu.cases.FarmlandPlots;
 import io.zhenwu.cases.LaborDisputes;
@@ -149,6 +150,7 @@ class I18nSyncTest {
         codes.put("indicator.rule.importance.", names(ValidationRules.Importance.values()));
         codes.put("indicator.group.", indicatorGroups());
         codes.put("audit.action.", auditActions());
+        codes.put("audit.finding.", names(ChainVerification.Problem.values()));
         return codes;
     }
 
@@ -171,6 +173,8 @@ class I18nSyncTest {
                         String action = literal.group(1);
                         if (action.endsWith(".")) {
                             Stream.of(ImportJob.Status.values()).forEach(st -> actions.add(action + st.name().toLowerCase(java.util.Locale.ROOT)));
+                        } else if (action.startsWith(".")) {
+                            importedEntities().forEach(entity -> actions.add(entity + action));
                         } else {
                             actions.add(action);
                         }
@@ -180,6 +184,24 @@ class I18nSyncTest {
         }
         assertThat(actions).as("audit actions found").contains("user.login", "case.transitioned", "import.succeeded");
         return actions;
+    }
+
+    /** The table an import type writes, the entity of its per-record audit actions ({@code entity + ".imported"}). */
+    private static final Pattern STAGING_TARGET = Pattern.compile("new Staging<\\w*>\\(\\s*\"([a-z_]+)\"");
+
+    /** Every import type's target table, read from its {@code new Staging<>("table", …)}. */
+    static Set<String> importedEntities() throws IOException {
+        Set<String> entities = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(JAVA)) {
+            for (Path source : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher target = STAGING_TARGET.matcher(Files.readString(source));
+                while (target.find()) {
+                    entities.add(target.group(1));
+                }
+            }
+        }
+        assertThat(entities).as("import target tables found").contains("enterprise", "resident", "data_value");
+        return entities;
     }
 
     /** Dates and moments are written by the one helper ({@code @fmt}); a template formatting them itself fails. */
