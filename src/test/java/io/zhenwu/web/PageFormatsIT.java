@@ -55,9 +55,14 @@ class PageFormatsIT {
 
     /** The pages to read, by the user who reads them. */
     Map<String, List<String>> pages() {
-        long matter = jdbc.queryForObject("SELECT MAX(id) FROM case_record WHERE type_code = 'service_matter' AND closed_at IS NOT NULL", Long.class);
-        long hazard = jdbc.queryForObject("SELECT MAX(case_id) FROM safety_hazard", Long.class);
-        long inspection = jdbc.queryForObject("SELECT MAX(id) FROM safety_inspection", Long.class);
+        // The newest records of 下蜀镇: other tests of the shared context open cases and inspections in other towns.
+        String xiashu = " JOIN org_unit o ON o.id = r.org_unit_id"
+                + " WHERE o.path LIKE (SELECT path FROM org_unit WHERE code = '321183102000') || '%'";
+        long matter = jdbc.queryForObject("SELECT MAX(r.id) FROM case_record r" + xiashu
+                + " AND r.type_code = 'service_matter' AND r.closed_at IS NOT NULL", Long.class);
+        long hazard = jdbc.queryForObject("SELECT MAX(h.case_id) FROM safety_hazard h JOIN case_record r ON r.id = h.case_id"
+                + xiashu, Long.class);
+        long inspection = jdbc.queryForObject("SELECT MAX(r.id) FROM safety_inspection r" + xiashu, Long.class);
         long facility = jdbc.queryForObject("SELECT MIN(id) FROM facility WHERE commissioned_on IS NOT NULL", Long.class);
         long enterprise = jdbc.queryForObject("SELECT MIN(id) FROM enterprise WHERE established_on IS NOT NULL", Long.class);
         Map<String, List<String>> pages = new LinkedHashMap<>();

@@ -62,11 +62,11 @@ class UiPagesIT {
 
     @Test
     void theDataEntryFormNamesEveryGroupOfTheCatalogueInBothLanguages() {
-        var leader = signedIn("leader");
-        var zh = leader.get("/indicators/entry");
+        var staff = signedIn("staff");
+        var zh = staff.get("/indicators/entry");
         assertThat(zh.statusCode()).isEqualTo(200);
         assertThat(zh.body()).contains(">文化<").contains(">科技人才<").doesNotContain("??");
-        var en = leader.get("/indicators/entry?lang=en");
+        var en = staff.get("/indicators/entry?lang=en");
         assertThat(en.body()).contains(">Culture<").doesNotContain("??").doesNotContain("地区生产总值");
     }
 }
