@@ -150,14 +150,18 @@ public class ImportService {
         if (!job.hasErrorReport()) {
             throw new NotFoundException("import_error_report", id);
         }
-        boolean permitted = actor.has(Permission.VIEW_PERSONAL_DATA);
-        if (!permitted && jobs.requesterId(id) != actor.userId()) {
+        if (!mayReadErrors(actor, job)) {
             throw new AccessDeniedException("only the submitter or a holder of VIEW_PERSONAL_DATA gets the error report");
         }
-        if (unmaskedRequested && !permitted) {
+        if (unmaskedRequested && !actor.has(Permission.VIEW_PERSONAL_DATA)) {
             throw new AccessDeniedException("VIEW_PERSONAL_DATA required");
         }
         return job;
+    }
+
+    /** Whether the caller may read a job's row errors (they repeat the file's values): its submitter, or the permission. */
+    public boolean mayReadErrors(Actor actor, ImportJob job) {
+        return actor.has(Permission.VIEW_PERSONAL_DATA) || jobs.requesterId(job.id()) == actor.userId();
     }
 
     /**
