@@ -108,11 +108,14 @@ final class ImportController {
         }
 
         @GetMapping("/imports/{id}")
-        String show(DataScope scope, @PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
+        String show(Actor actor, @PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
                     Model model) {
-            ImportJob job = imports.job(scope, id);
+            ImportJob job = imports.job(actor.scope(), id);
+            // The row errors quote the file's cells: only for whoever may have the error report.
+            boolean mayReadErrors = job.hasErrorReport() && imports.mayReadErrors(actor, job);
             model.addAttribute("job", job);
-            model.addAttribute("errors", job.hasErrorReport() ? imports.firstErrors(scope, id, 20) : List.of());
+            model.addAttribute("mayReadErrors", mayReadErrors);
+            model.addAttribute("errors", mayReadErrors ? imports.firstErrors(actor.scope(), id, 20) : List.of());
             return "true".equals(htmx) ? "imports/importJob :: status" : "imports/importJob";
         }
 

@@ -93,18 +93,21 @@ class ImportJobRepository {
                 .param("status", status.name()).param("phase", phase.name()).param("processed", processed).param("id", id).update();
     }
 
-    /** Records a job's outcome; the first outcome stays (a job failed as abandoned is not "succeeded" later). */
+    /**
+     * Records a job's outcome; the first outcome stays (a job failed as abandoned is not "succeeded" later). False if
+     * the job had an outcome already.
+     */
     @Unscoped("the job runner works on the job it was handed")
-    void finish(long id, ImportJob.Status status, long total, long inserted, long updated, long unchanged, long errors,
+    boolean finish(long id, ImportJob.Status status, long total, long inserted, long updated, long unchanged, long errors,
                 String unknownColumns, String message) {
-        jdbc.sql("UPDATE import_job SET status = :status, phase = 'DONE', total_rows = :total, processed_rows = :total, "
+        return jdbc.sql("UPDATE import_job SET status = :status, phase = 'DONE', total_rows = :total, processed_rows = :total, "
                         + "inserted_rows = :inserted, updated_rows = :updated, unchanged_rows = :unchanged, error_rows = :errors, "
                         + "unknown_columns = :unknown, message = :message, finished_at = :now WHERE id = :id "
                         + "AND status IN ('QUEUED', 'RUNNING')")
                 .param("status", status.name()).param("total", total).param("inserted", inserted).param("updated", updated)
                 .param("unchanged", unchanged).param("errors", errors).param("unknown", unknownColumns)
                 .param("message", message == null || message.length() <= 2000 ? message : message.substring(0, 2000))
-                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).update();
+                .param("now", OffsetDateTime.ofInstant(Times.now(), Times.ZONE)).param("id", id).update() == 1;
     }
 
     /** An unfinished job of another process, and who owns it. */
@@ -144,8 +147,8 @@ class ImportJobRepository {
     }
 
     /**
-     * In the applying transaction: renews job {@code id}'s lease and locks its row if this process still owns it and
-     * it is still running — false if another process has failed it as abandoned meanwhile (then nothing may be applied).
+     * Before applying: renews job {@code id}'s lease if this process still owns it and it is still running — false if
+     * another process has failed it as abandoned meanwhile (then nothing may be applied).
      */
     @Unscoped("the job runner works on the job it was handed")
     boolean holdLease(long id) {

@@ -100,9 +100,14 @@ public class ImportService {
         int n = 0;
         for (ImportJobRepository.Unfinished job : jobs.unfinishedOfOthers()) {
             String endedOwner = lease.ownerEndedOnThisHost(job.ownerId()) ? job.ownerId() : null;
-            if (jobs.failAbandoned(job.id(), endedOwner, "interrupted: the process running it ended; upload the file again")) {
-                types.find(job.typeCode()).ifPresent(type -> jobs.clearStaging(type.staging(), job.id()));
-                n++;
+            try {
+                if (jobs.failAbandoned(job.id(), endedOwner, "interrupted: the process running it ended; upload the file again")) {
+                    types.find(job.typeCode()).ifPresent(type -> jobs.clearStaging(type.staging(), job.id()));
+                    n++;
+                }
+            } catch (org.springframework.dao.DataAccessException e) {
+                // Its row is locked: its live owner is recording the outcome right now. Never a reason not to start.
+                log.info("Import job {} is busy; left to its owner ({})", job.id(), e.getMessage());
             }
         }
         if (n > 0) {
@@ -154,14 +159,18 @@ public class ImportService {
         if (!job.hasErrorReport()) {
             throw new NotFoundException("import_error_report", id);
         }
-        boolean permitted = actor.has(Permission.VIEW_PERSONAL_DATA);
-        if (!permitted && jobs.requesterId(id) != actor.userId()) {
+        if (!mayReadErrors(actor, job)) {
             throw new AccessDeniedException("only the submitter or a holder of VIEW_PERSONAL_DATA gets the error report");
         }
-        if (unmaskedRequested && !permitted) {
+        if (unmaskedRequested && !actor.has(Permission.VIEW_PERSONAL_DATA)) {
             throw new AccessDeniedException("VIEW_PERSONAL_DATA required");
         }
         return job;
+    }
+
+    /** Whether the caller may read a job's row errors (they repeat the file's values): its submitter, or the permission. */
+    public boolean mayReadErrors(Actor actor, ImportJob job) {
+        return actor.has(Permission.VIEW_PERSONAL_DATA) || jobs.requesterId(job.id()) == actor.userId();
     }
 
     /**
@@ -437,10 +446,12 @@ public class ImportService {
         jobs.progress(jobId, ImportJob.Status.RUNNING, ImportJob.Phase.APPLYING, rows);
         long total = rows;
         long expected = stagedRows;
+        // Renewed and checked in a commit of its own: a lock on the job's row held through the MERGE would block the
+        // heartbeat and other processes' cleanup for as long as the MERGE takes.
+        if (!jobs.holdLease(jobId)) {
+            throw new IncompleteImport("import.incomplete.taken");
+        }
         List<ImportType.RowViolation> refused = tx.execute(status -> {
-            if (!jobs.holdLease(jobId)) {
-                throw new IncompleteImport("import.incomplete.taken");
-            }
             jobs.allowLargeJoins();
             long[] counts = jobs.counts(staging, jobId);
             // What is applied must be what was read: staged rows removed behind the job's back fail it, never a
@@ -463,8 +474,12 @@ public class ImportService {
                 status.setRollbackOnly();
                 return violations;
             }
-            jobs.finish(jobId, ImportJob.Status.SUCCEEDED, total, counts[0], counts[1], counts[2], 0, unknown,
-                    problems.message("import.succeeded", locale, total, counts[0], counts[1], counts[2]));
+            // Last, so the job's row is locked only until the commit: if another process failed the job meanwhile (its
+            // owner looked gone), the outcome is not recorded and nothing of the file is kept.
+            if (!jobs.finish(jobId, ImportJob.Status.SUCCEEDED, total, counts[0], counts[1], counts[2], 0, unknown,
+                    problems.message("import.succeeded", locale, total, counts[0], counts[1], counts[2]))) {
+                throw new IncompleteImport("import.incomplete.taken");
+            }
             return List.of();
         });
         if (refused != null && !refused.isEmpty()) {

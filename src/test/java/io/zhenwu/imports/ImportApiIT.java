@@ -2,7 +2,12 @@ package io.zhenwu.imports;
 
 import io.zhenwu.testsupport.ZhenwuTest;
 import io.zhenwu.web.HttpTestClient;
+import io.zhenwu.shared.Actor;
+import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.Role;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +22,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +39,9 @@ class ImportApiIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ImportService imports;
 
     @LocalServerPort
     int port;
@@ -66,6 +78,31 @@ class ImportApiIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM import_job", Long.class)).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM import_job WHERE status = 'QUEUED' AND file_name IN ('.', '..')",
                 Long.class)).isZero();
+    }
+
+    @Test
+    void anotherUserOfTheScopeSeesTheJobButNeitherItsRowErrorsNorItsReport(@TempDir Path dir) throws Exception {
+        long staffId = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'staff'", Long.class);
+        // staff's own unit (政务服务中心) lies inside the auditor's (下蜀镇): the auditor sees the job.
+        var unit = jdbc.queryForMap("SELECT o.id, o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.username = 'staff'");
+        Actor staff = new Actor(staffId, "staff", new DataScope(((Number) unit.get("id")).longValue(), (String) unit.get("path")),
+                Set.of(Role.STAFF));
+        Path file = dir.resolve("坏身份证.csv");
+        Files.writeString(file, "姓名,公民身份号码,所属单位代码,联系电话\n张三,3211831950051200,321183102201,13811112222\n");
+        ImportJob job = imports.importNow(staff, "residents", file, Locale.SIMPLIFIED_CHINESE, n -> { });
+        assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.Status.REJECTED);
+
+        HttpResponse<byte[]> forAuditor = get(token("auditor"), "/api/v1/imports/" + job.id() + "/errors");
+        assertThat(forAuditor.statusCode()).isEqualTo(403);
+        assertThat(get(token("staff"), "/api/v1/imports/" + job.id() + "/errors").statusCode()).isEqualTo(200);
+        var auditorPage = new HttpTestClient(port, true);
+        auditorPage.login("auditor", "Zhenwu@2023");
+        HttpResponse<String> page = auditorPage.get("/imports/" + job.id());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("job-errors").doesNotContain("error-report");
+        var staffPage = new HttpTestClient(port, true);
+        staffPage.login("staff", "Zhenwu@2023");
+        assertThat(staffPage.get("/imports/" + job.id()).body()).contains("job-errors").contains("error-report");
     }
 
     @ParameterizedTest
