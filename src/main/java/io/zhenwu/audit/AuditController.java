@@ -1,6 +1,7 @@
 package io.zhenwu.audit;
 
 import io.zhenwu.shared.DataScope;
+import io.zhenwu.shared.EntityTypeLabels;
 import io.zhenwu.shared.EndpointRule;
 import io.zhenwu.shared.EndpointRules;
 import io.zhenwu.shared.PageQuery;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** 审计日志 pages and API, for auditors and administrators, within their scope. */
 class AuditController {
@@ -41,9 +44,14 @@ class AuditController {
     static class Pages {
 
         private final AuditTrail trail;
+        /** Entity type code → message key, from every module's {@link EntityTypeLabels}. */
+        private final Map<String, String> entityLabels;
 
-        Pages(AuditTrail trail) {
+        Pages(AuditTrail trail, List<EntityTypeLabels> labels) {
             this.trail = trail;
+            Map<String, String> keys = new HashMap<>();
+            labels.forEach(l -> keys.putAll(l.labelKeys()));
+            this.entityLabels = Map.copyOf(keys);
         }
 
         @GetMapping("/admin/audit")
@@ -54,6 +62,7 @@ class AuditController {
             model.addAttribute("events", trail.search(scope, isRoot(scope), action, actor, null, null, startOf(from),
                     to == null ? null : startOf(to.plusDays(1)), PageQuery.of(page, 50, "id,desc", "e.id", AuditTrail.SORTABLE)));
             model.addAttribute("filter", new Filter(action, actor, from, to));
+            model.addAttribute("entityLabels", entityLabels);
             return "audit/auditList";
         }
 

@@ -1,6 +1,7 @@
 package io.zhenwu.imports;
 
 import io.zhenwu.imports.ImportEvents.ExportPerformed;
+import io.zhenwu.shared.EntityTypeLabels;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.Permission;
 import io.zhenwu.shared.Problems;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  * An import type's columns are its import columns, so its export can be edited and imported back.
  */
 @Service
-public class ExportService {
+public class ExportService implements EntityTypeLabels {
 
     /** File formats. */
     public enum Format {
@@ -57,6 +58,14 @@ public class ExportService {
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         this.write = new TransactionTemplate(transactions);
+    }
+
+    /** An export's audit event names the list it exported by the export type's code ({@code enterprises}). */
+    @Override
+    public Map<String, String> labelKeys() {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        types.values().forEach(t -> keys.put(t.code(), t.labelKey()));
+        return keys;
     }
 
     /** A writer's row method (both writers have the same shape). */
