@@ -5,12 +5,12 @@ import io.zhenwu.security.Users;
 import io.zhenwu.shared.Actor;
 import io.zhenwu.shared.DataScope;
 import io.zhenwu.shared.FieldViolation;
-import io.zhenwu.shared.PageQuery;
 import io.zhenwu.shared.Role;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +23,6 @@ import java.util.Objects;
 @Component
 class InspectorRoster {
 
-    /** More inspectors than any town employs: the roster is read in one page. */
-    private static final int MAX_ROSTER = 500;
-
     private final Users users;
 
     InspectorRoster(Users users) {
@@ -34,15 +31,13 @@ class InspectorRoster {
 
     /** The display names of the inspectors written (in the order given, each once), or violations added to {@code problems}. */
     List<String> resolve(Actor recorder, DataScope town, List<String> written, List<FieldViolation> problems) {
-        List<UserAccount> roster = users.search(town, null, Role.INSPECTOR, PageQuery.of(0, MAX_ROSTER, null, "u.username",
-                Users.SORTABLE)).content().stream().filter(UserAccount::enabled).toList();
+        List<String> given = written == null ? List.of()
+                : written.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
+        // Only the town's inspectors the form names, read in one statement.
+        List<UserAccount> roster = users.enabledWithRoleNamed(town, Role.INSPECTOR, new LinkedHashSet<>(given));
         Map<String, UserAccount> chosen = new LinkedHashMap<>();
         int before = problems.size();
-        for (String name : written == null ? List.<String>of() : written) {
-            if (name == null || name.isBlank()) {
-                continue;
-            }
-            String n = name.strip();
+        for (String n : given) {
             List<UserAccount> matches = roster.stream().filter(u -> u.username().equals(n)).toList();
             if (matches.isEmpty()) {
                 matches = roster.stream().filter(u -> Objects.equals(u.displayName(), n)).toList();

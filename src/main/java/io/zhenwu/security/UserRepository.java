@@ -69,6 +69,18 @@ class UserRepository {
                 .query(UserRepository::map).list(), page.page(), page.size(), total);
     }
 
+    /** The enabled users of the scope holding {@code role} whose login or display name is one of {@code names}. */
+    List<UserAccount> findEnabledWithRoleNamed(DataScope scope, Role role, Set<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "WHERE o.path LIKE :scope AND u.enabled = TRUE"
+                        + " AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = :role)"
+                        + " AND (u.username IN (:names) OR u.display_name IN (:names)) ORDER BY u.username")
+                .param("scope", scope.likePattern()).param("role", role.name()).param("names", names)
+                .query(UserRepository::map).list();
+    }
+
     Map<Role, Long> countByRole(DataScope scope) {
         Map<Role, Long> counts = new EnumMap<>(Role.class);
         jdbc.sql("SELECT r.role, COUNT(*) AS n FROM user_role r JOIN app_user u ON u.id = r.user_id "

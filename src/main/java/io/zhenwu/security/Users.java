@@ -62,6 +62,15 @@ public class Users implements UsageCheck {
         return repository.find(scope, text == null || text.isBlank() ? null : text.trim(), role, page);
     }
 
+    /**
+     * The enabled holders of {@code role} in the scope whose login or display name is one of {@code names}: who may
+     * sign as what a form wrote (an inspection's 检查人员).
+     */
+    @Transactional(readOnly = true)
+    public List<UserAccount> enabledWithRoleNamed(DataScope scope, Role role, Set<String> names) {
+        return repository.findEnabledWithRoleNamed(scope, role, names);
+    }
+
     @Transactional(readOnly = true)
     public Map<Role, Long> countByRole(DataScope scope) {
         return repository.countByRole(scope);
